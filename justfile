@@ -1,0 +1,87 @@
+# Recipes for working on the game. `just` lists them.
+# The hot builds themselves (`cargo hot-lib`, `cargo hot-run`) are defined in .cargo/config.toml.
+
+set windows-shell := ["powershell.exe", "-NoLogo", "-NoProfile", "-Command"]
+
+# The watcher, in one place. It reacts 50 ms after the last save (cargo-watch's default is 500 ms).
+watch := "cargo watch --quiet --delay 0.05"
+# The binary restarts when its own code changes, or the contract it shares with the library.
+watch_bin := watch + " -w src -w Cargo.toml -w contract -w lib/src/exports.rs"
+cargo_watch_version := "8.5.3"
+
+# List the recipes.
+default:
+    @just --list --unsorted
+
+# Run the game with hot reload: edit lib/src, save, watch it change. Ctrl-C stops it all.
+[unix]
+dev: _cargo-watch build-lib
+    #!/usr/bin/env bash
+    set -uo pipefail
+    # Each watcher gets its own process group (job control on), so a Ctrl-C in the terminal reaches
+    # only this script, which then stops them in order.
+    set -m
+    {{watch}} -w lib -w contract -x hot-lib </dev/null & lib=$!
+    # `exec`: the game itself then leads the process group that cargo-watch stops with SIGTERM before a
+    # restart, and cargo-watch waits for it to save its state instead of killing it once the shell exits.
+    {{watch_bin}} -s 'exec cargo hot-run' </dev/null & bin=$!
+    set +m
+    descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+    stop() {
+        trap - EXIT INT TERM
+        local pids="$lib $bin $(descendants $lib) $(descendants $bin)"
+        trap 'kill -KILL $pids 2>/dev/null; exit 130' INT  # a second Ctrl-C: stop at once, without saving
+        echo "just dev: stopping (the game saves its state)..."
+        kill -TERM $lib $bin 2>/dev/null  # cargo-watch passes it on, once, to the game
+        for _ in $(seq 50); do
+            alive=0; for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+            [ $alive = 0 ] && return
+            sleep 0.1
+        done
+        kill -KILL $pids 2>/dev/null
+    }
+    trap 'stop; exit 0' INT TERM
+    trap stop EXIT
+    wait -n  # returns when a watcher ends (then the EXIT trap stops the other) or on Ctrl-C
+    echo "just dev: a watcher stopped, so everything stops."
+    exit 1
+
+# Run the game with hot reload. Ctrl-C reaches every process in the console and stops them all.
+[windows]
+dev: _cargo-watch build-lib _watch-both
+
+[private, windows, parallel]
+_watch-both: _watch-lib _watch-bin
+
+[private, windows]
+_watch-lib:
+    {{watch}} -w lib -w contract -x hot-lib
+
+# The binary builds into target-bin, so the running exe never locks the library's build in target/.
+[private, windows]
+_watch-bin:
+    {{watch_bin}} -x "hot-run --target-dir target-bin"
+
+# Build the library the way `just dev` loads it.
+build-lib:
+    cargo hot-lib
+
+# Run the game without hot reload (plain static build).
+run:
+    cargo run
+
+# Build the release binary: fully static, no hot-reload code in it.
+release:
+    cargo build --release
+
+# Run the tests.
+test:
+    cargo test --workspace
+
+[private, unix]
+_cargo-watch:
+    @cargo watch --version >/dev/null 2>&1 || cargo install --locked cargo-watch@{{cargo_watch_version}}
+
+[private, windows]
+_cargo-watch:
+    @if (-not (Get-Command cargo-watch -ErrorAction SilentlyContinue)) { cargo install --locked cargo-watch@{{cargo_watch_version}} }

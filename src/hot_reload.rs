@@ -1,0 +1,238 @@
+//! Hot reloading (feature `reload`): the game is loaded from its library file and loaded again
+//! each time `just dev` rebuilds it. The game state crosses each reload as JSON, handed from
+//! the old build to the new one, so it survives changes to the `State` struct.
+//!
+//! Keys while running: F5 reloads (hands the state over again and resumes after a panic),
+//! F6 starts the game afresh.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use contract::{Color, Frame, Input, Shape};
+use macroquad::input::{KeyCode, is_key_pressed};
+
+#[hot_lib_reloader::hot_module(
+    dylib = "game",
+    lib_dir = super::hot_build_dir(),
+    // Load the new file 10 ms after it appears (the default 500 ms would dominate every reload).
+    file_watch_debounce = 10
+)]
+mod library {
+    pub use contract::{Frame, Input};
+
+    // One proxy function for each entry point in the library's `exports.rs`.
+    hot_functions_from_file!("lib/src/exports.rs");
+
+    #[lib_change_subscription]
+    pub fn subscribe() -> hot_lib_reloader::LibReloadObserver {}
+
+    #[lib_version]
+    pub fn version() -> usize {}
+}
+
+const LIB_SOURCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/lib/src");
+/// The contract this binary was compiled against; each reloaded library must report the same.
+const CONTRACT_FINGERPRINT: u64 = contract::fingerprint(include_str!("../lib/src/exports.rs"));
+/// Longer than a library build takes: an edit this old that is newer than the library did not build.
+const STALE_AFTER: Duration = Duration::from_secs(3);
+
+/// Ctrl-C / SIGTERM count: the first asks the main loop to save the state and quit, a second quits at once.
+static QUIT_REQUESTS: AtomicUsize = AtomicUsize::new(0);
+
+pub struct HotGame {
+    reloads: hot_lib_reloader::LibReloadObserver,
+    /// What the binary draws: the game's latest frame, plus a banner while something is wrong.
+    frame: Frame,
+    /// Why calls into the library are paused, if they are.
+    paused: Option<String>,
+    /// The state as the last compatible library handed it over (used when the current one is not).
+    saved_state: String,
+    stale: bool,
+    last_stale_check: Instant,
+}
+
+impl HotGame {
+    pub fn start() -> Self {
+        let library_file = library_file();
+        if !library_file.exists() {
+            eprintln!(
+                "hot reload: the game library {} has not been built yet.\n\
+                 Run `just dev` (it builds the library first), or build it with `just build-lib`.",
+                library_file.display()
+            );
+            std::process::exit(1);
+        }
+        ctrlc::set_handler(|| {
+            if QUIT_REQUESTS.fetch_add(1, Ordering::SeqCst) > 0 {
+                std::process::exit(130);
+            }
+        })
+        .expect("install the Ctrl-C handler");
+
+        let reloads = library::subscribe();
+        let saved_state = std::fs::read_to_string(saved_state_file()).unwrap_or_else(|_| "{}".to_string());
+        match library::restore_state(&saved_state) {
+            Ok(()) if saved_state != "{}" => println!("[hot] state restored from {}", saved_state_file().display()),
+            Ok(()) => {}
+            Err(why) => println!("[hot] starting afresh: {why}"),
+        }
+        Self {
+            reloads,
+            frame: Frame::default(),
+            paused: None,
+            saved_state,
+            stale: false,
+            last_stale_check: Instant::now(),
+        }
+    }
+
+    pub fn frame(&mut self, input: &Input) -> &Frame {
+        if QUIT_REQUESTS.load(Ordering::SeqCst) > 0 {
+            self.save_and_quit();
+        }
+        self.swap_if_rebuilt();
+        if is_key_pressed(KeyCode::F5) {
+            self.hand_over_state();
+        }
+        if is_key_pressed(KeyCode::F6) && self.paused.is_none() {
+            library::reset_state();
+            println!("[hot] F6: the game starts afresh");
+        }
+        self.check_stale();
+
+        if self.paused.is_none() {
+            match library::frame(input) {
+                Ok(frame) => self.frame = frame,
+                Err(panic) => self.pause(format!("The game {panic}\nFix it and save, or press F5 to retry.")),
+            }
+            if self.stale {
+                banner(&mut self.frame, "The library is stale: the last edit did not build (see the terminal).");
+            }
+        }
+        &self.frame
+    }
+
+    /// Swaps in a freshly built library, if there is one, handing the state over from the old one.
+    fn swap_if_rebuilt(&mut self) {
+        // The reloader waits for this token before it unloads the old library, so we save meanwhile.
+        let Some(about_to_reload) = self.reloads.wait_for_about_to_reload_timeout(Duration::ZERO) else {
+            return;
+        };
+        if self.paused.as_deref() != Some(RESTART_NEEDED) {
+            self.saved_state = library::save_state();
+        }
+        drop(about_to_reload);
+        if !self.reloads.wait_for_reload_timeout(Duration::from_secs(5)) {
+            self.pause("The new library could not be loaded (see the terminal). Restart the game.".to_string());
+            return;
+        }
+        self.stale = false;
+
+        // Only `contract_fingerprint` is safe to call before we know the contract still matches.
+        if library::contract_fingerprint() != CONTRACT_FINGERPRINT {
+            self.save_state_for_restart();
+            self.pause(RESTART_NEEDED.to_string());
+            return;
+        }
+        self.hand_over_state();
+        println!(
+            "[hot] reloaded library v{}, {} ms after the last save",
+            library::version(),
+            newest_source_change(Path::new(LIB_SOURCE))
+                .and_then(|saved| saved.elapsed().ok())
+                .map_or("?".to_string(), |since| since.as_millis().to_string()),
+        );
+    }
+
+    /// Gives the saved state to the current library and resumes calling it.
+    fn hand_over_state(&mut self) {
+        if self.paused.as_deref() == Some(RESTART_NEEDED) {
+            return;
+        }
+        if self.paused.is_none() {
+            self.saved_state = library::save_state();
+        }
+        if let Err(why) = library::restore_state(&self.saved_state) {
+            println!("[hot] starting afresh: {why}");
+        }
+        self.paused = None;
+    }
+
+    fn pause(&mut self, why: String) {
+        eprintln!("[hot] {why}");
+        banner(&mut self.frame, &why);
+        self.paused = Some(why);
+    }
+
+    fn save_state_for_restart(&self) {
+        if let Err(error) = std::fs::write(saved_state_file(), &self.saved_state) {
+            eprintln!("[hot] could not save the state to {}: {error}", saved_state_file().display());
+        }
+    }
+
+    fn save_and_quit(&mut self) -> ! {
+        if self.paused.is_none() {
+            self.saved_state = library::save_state();
+        }
+        self.save_state_for_restart();
+        std::process::exit(0);
+    }
+
+    /// An edit newer than the library file, and older than any build takes, did not build.
+    fn check_stale(&mut self) {
+        if self.last_stale_check.elapsed() < Duration::from_millis(250) {
+            return;
+        }
+        self.last_stale_check = Instant::now();
+        let built = std::fs::metadata(library_file()).and_then(|file| file.modified()).ok();
+        self.stale = newest_source_change(Path::new(LIB_SOURCE)).is_some_and(|edited| {
+            built.is_some_and(|built| edited > built) && edited.elapsed().is_ok_and(|since| since > STALE_AFTER)
+        });
+    }
+}
+
+const RESTART_NEEDED: &str = "The contract changed (contract/ or lib/src/exports.rs): the binary must \
+     restart.\n`just dev` restarts it by itself, keeping the state.";
+
+/// Where `just dev` builds the library (profile `hot`): `target/hot`, or `$CARGO_TARGET_DIR/hot`.
+/// The binary may be built elsewhere (on Windows in `target-bin`, so the running exe never locks it).
+fn hot_build_dir() -> PathBuf {
+    let target = option_env!("CARGO_TARGET_DIR").unwrap_or("target");
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(target).join("hot")
+}
+
+fn library_file() -> PathBuf {
+    let name = format!("{}game{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    hot_build_dir().join(name)
+}
+
+/// The state is kept here while the binary restarts (on Ctrl-C, and when the contract changes).
+fn saved_state_file() -> PathBuf {
+    hot_build_dir().join("dev-state.json")
+}
+
+/// When a file under `dir` was last modified.
+fn newest_source_change(dir: &Path) -> Option<SystemTime> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let metadata = entry.metadata().ok()?;
+            if metadata.is_dir() { newest_source_change(&entry.path()) } else { metadata.modified().ok() }
+        })
+        .max()
+}
+
+/// Adds a dark banner with `message` at the bottom of `frame`.
+fn banner(frame: &mut Frame, message: &str) {
+    let lines: Vec<&str> = message.lines().collect();
+    let height = 16.0 + 22.0 * lines.len() as f32;
+    let top = macroquad::window::screen_height() - height;
+    let width = macroquad::window::screen_width();
+    frame.shapes.push(Shape::Rect { x: 0.0, y: top, w: width, h: height, color: Color::rgb(0x5a, 0x10, 0x18) });
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + 26.0 + 22.0 * i as f32;
+        frame.shapes.push(Shape::Text { text: line.to_string(), x: 12.0, y, size: 20.0, color: Color::rgb(0xff, 0xe0, 0xe0) });
+    }
+}
