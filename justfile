@@ -3,6 +3,9 @@
 
 set windows-shell := ["powershell.exe", "-NoLogo", "-NoProfile", "-Command"]
 
+# The template repository's own recipes (`just bench`); generated projects do not have this file.
+import? 'tests/template.just'
+
 # The watcher, in one place. It reacts 50 ms after the last save (cargo-watch's default is 500 ms).
 watch := "cargo watch --quiet --delay 0.05"
 # The binary restarts when its own code changes, or the contract it shares with the library.

@@ -44,10 +44,14 @@ pub struct HotGame {
     reloads: hot_lib_reloader::LibReloadObserver,
     /// What the binary draws: the game's latest frame, plus a banner while something is wrong.
     frame: Frame,
-    /// Why calls into the library are paused, if they are.
+    /// False once a library with another contract is loaded: nothing in it may be called then.
+    contract_ok: bool,
+    /// Why calls into the library are paused, if they are (shown in the banner).
     paused: Option<String>,
-    /// The state as the last compatible library handed it over (used when the current one is not).
+    /// The state as JSON, as last handed over (kept for a restart when the new library is unusable).
     saved_state: String,
+    /// The reload line, printed once the new code's first frame is on screen.
+    reloaded: Option<String>,
     stale: bool,
     last_stale_check: Instant,
 }
@@ -71,32 +75,39 @@ impl HotGame {
         .expect("install the Ctrl-C handler");
 
         let reloads = library::subscribe();
-        let saved_state = std::fs::read_to_string(saved_state_file()).unwrap_or_else(|_| "{}".to_string());
-        match library::restore_state(&saved_state) {
-            Ok(()) if saved_state != "{}" => println!("[hot] state restored from {}", saved_state_file().display()),
-            Ok(()) => {}
-            Err(why) => println!("[hot] starting afresh: {why}"),
-        }
-        Self {
+        let saved_state = std::fs::read_to_string(saved_state_file()).ok();
+        let mut game = Self {
             reloads,
             frame: Frame::default(),
+            contract_ok: true,
             paused: None,
-            saved_state,
+            saved_state: saved_state.clone().unwrap_or_else(|| "{}".to_string()),
+            reloaded: None,
             stale: false,
             last_stale_check: Instant::now(),
+        };
+        game.restore_state();
+        if saved_state.is_some() {
+            println!("[hot] state restored from {}", saved_state_file().display());
         }
+        game
     }
 
     pub fn frame(&mut self, input: &Input) -> &Frame {
         if QUIT_REQUESTS.load(Ordering::SeqCst) > 0 {
             self.save_and_quit();
         }
-        self.swap_if_rebuilt();
-        if is_key_pressed(KeyCode::F5) {
-            self.hand_over_state();
+        if let Some(line) = self.reloaded.take() {
+            println!("{line}");
         }
-        if is_key_pressed(KeyCode::F6) && self.paused.is_none() {
+        self.swap_if_rebuilt();
+        if is_key_pressed(KeyCode::F5) && self.contract_ok {
+            self.saved_state = library::save_state();
+            self.restore_state();
+        }
+        if is_key_pressed(KeyCode::F6) && self.contract_ok {
             library::reset_state();
+            self.paused = None;
             println!("[hot] F6: the game starts afresh");
         }
         self.check_stale();
@@ -119,40 +130,39 @@ impl HotGame {
         let Some(about_to_reload) = self.reloads.wait_for_about_to_reload_timeout(Duration::ZERO) else {
             return;
         };
-        if self.paused.as_deref() != Some(RESTART_NEEDED) {
+        let swap = Instant::now();
+        if self.contract_ok {
+            // After a panic too: the library rolled its state back to before the panicking frame.
             self.saved_state = library::save_state();
         }
         drop(about_to_reload);
         if !self.reloads.wait_for_reload_timeout(Duration::from_secs(5)) {
+            self.contract_ok = false;
+            self.save_state_for_restart();
             self.pause("The new library could not be loaded (see the terminal). Restart the game.".to_string());
             return;
         }
         self.stale = false;
 
         // Only `contract_fingerprint` is safe to call before we know the contract still matches.
-        if library::contract_fingerprint() != CONTRACT_FINGERPRINT {
+        self.contract_ok = library::contract_fingerprint() == CONTRACT_FINGERPRINT;
+        if !self.contract_ok {
             self.save_state_for_restart();
             self.pause(RESTART_NEEDED.to_string());
             return;
         }
-        self.hand_over_state();
-        println!(
-            "[hot] reloaded library v{}, {} ms after the last save",
+        self.restore_state();
+        let since_save = newest_source_change(Path::new(LIB_SOURCE)).and_then(|saved| saved.elapsed().ok());
+        self.reloaded = Some(format!(
+            "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms)",
             library::version(),
-            newest_source_change(Path::new(LIB_SOURCE))
-                .and_then(|saved| saved.elapsed().ok())
-                .map_or("?".to_string(), |since| since.as_millis().to_string()),
-        );
+            since_save.map_or("?".to_string(), |since| since.as_millis().to_string()),
+            swap.elapsed().as_millis(),
+        ));
     }
 
-    /// Gives the saved state to the current library and resumes calling it.
-    fn hand_over_state(&mut self) {
-        if self.paused.as_deref() == Some(RESTART_NEEDED) {
-            return;
-        }
-        if self.paused.is_none() {
-            self.saved_state = library::save_state();
-        }
+    /// Gives `saved_state` to the loaded library and resumes calling it.
+    fn restore_state(&mut self) {
         if let Err(why) = library::restore_state(&self.saved_state) {
             println!("[hot] starting afresh: {why}");
         }
@@ -172,7 +182,7 @@ impl HotGame {
     }
 
     fn save_and_quit(&mut self) -> ! {
-        if self.paused.is_none() {
+        if self.contract_ok {
             self.saved_state = library::save_state();
         }
         self.save_state_for_restart();

@@ -11,7 +11,11 @@ use std::process::{Child, Command, Output, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-pub const TEMPLATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
+/// The template's root folder (the nearest folder above this crate with a `cargo-generate.toml`).
+pub fn template_dir() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors().find(|dir| dir.join("cargo-generate.toml").exists()).expect("the template root").to_path_buf()
+}
 
 /// Runs `command`, panicking with its output unless it succeeds.
 pub fn run(command: &mut Command) -> Output {
@@ -211,7 +215,8 @@ impl Drop for Scratch {
 /// Generates a project named `name` from this template with the real cargo-generate.
 pub fn generate(scratch: &Scratch, name: &str, defines: &[&str]) -> PathBuf {
     let mut command = Command::new("cargo");
-    command.args(["generate", "--path", TEMPLATE_DIR, "--name", name, "--vcs", "none", "--silent", "--no-workspace"]);
+    command.args(["generate", "--name", name, "--vcs", "none", "--silent", "--no-workspace", "--path"]);
+    command.arg(template_dir());
     command.arg("--destination").arg(&scratch.0).current_dir(&scratch.0);
     for define in defines {
         command.args(["--define", define]);
@@ -224,7 +229,7 @@ pub fn generate(scratch: &Scratch, name: &str, defines: &[&str]) -> PathBuf {
 /// [`DevLoop::ctrl_c`] can signal the whole group, as pressing Ctrl-C does.
 pub struct DevLoop {
     child: Child,
-    log: PathBuf,
+    pub log: PathBuf,
 }
 
 impl DevLoop {
