@@ -190,7 +190,7 @@ impl Image {
     }
 }
 
-fn close(a: Rgb, b: Rgb) -> bool {
+pub fn close(a: Rgb, b: Rgb) -> bool {
     a.iter().zip(b).all(|(&a, b)| a.abs_diff(b) <= 2)
 }
 
@@ -303,7 +303,19 @@ pub fn game_pid(project: &Path, name: &str) -> Option<u32> {
 
 /// Replaces `from` with `to` in `file`, which must contain `from` exactly once.
 pub fn edit(file: &Path, from: &str, to: &str) {
+    edit_all(file, &[(from, to)]);
+}
+
+/// Makes all the replacements, each of a text found exactly once, and saves `file` once.
+pub fn edit_all(file: &Path, replacements: &[(&str, &str)]) {
     let text = fs::read_to_string(file).unwrap();
-    assert_eq!(text.matches(from).count(), 1, "{} should contain `{from}` once", file.display());
-    fs::write(file, text.replace(from, to)).unwrap();
+    fs::write(file, replace_each_once(text, replacements)).unwrap();
+}
+
+pub fn replace_each_once(mut text: String, replacements: &[(&str, &str)]) -> String {
+    for (from, to) in replacements {
+        assert_eq!(text.matches(from).count(), 1, "the text should contain `{from}` once:\n{text}");
+        text = text.replace(from, to);
+    }
+    text
 }
