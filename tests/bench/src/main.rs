@@ -8,7 +8,7 @@ mod support;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use support::{DevLoop, Scratch, XServer};
@@ -69,22 +69,19 @@ fn main() {
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(20));
 
-    println!("full restart of the static build (cargo watch -x run)...");
+    println!("full restart of the static build (save -> cargo run -> first frame)...");
     let mut restart = Vec::new();
-    let mut watcher = plain_watch_and_run(&project, &x);
-    window_showing(&x, colours.current, Duration::from_secs(600)).expect("the static window");
     for _ in 0..edits {
-        std::thread::sleep(Duration::from_millis(700));
         let saved = Instant::now();
         colours.edit(&project);
-        // The static build shows a new colour only from a new process (X may reuse the window id).
-        let seen = support::wait_for(Duration::from_secs(60), Duration::from_millis(1), || {
-            (x.screenshot(&x.window(NAME)?)?.share_of(colours.current) > 0.6).then(|| saved.elapsed())
-        });
+        let mut game = x.command("cargo").arg("run").current_dir(&project).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let seen = window_showing(&x, colours.current, Duration::from_secs(120)).map(|_| saved.elapsed());
+        let _ = game.kill();
+        let _ = game.wait();
         restart.push(seen.expect("the restarted game with the new colour"));
+        std::thread::sleep(Duration::from_millis(300));
     }
-    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", watcher.id())]).status();
-    let _ = watcher.wait();
+    println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
     let report = report(edits, [cold_lib, cold_bin, cold_static], &bare, &to_line, &to_pixels, &restart, &swaps, dylib_bytes);
     println!("\n{report}");
@@ -115,24 +112,10 @@ impl Colours {
 }
 
 fn window_showing(x: &XServer, colour: support::Rgb, timeout: Duration) -> Option<String> {
-    support::wait_for(timeout, Duration::from_millis(100), || {
+    support::wait_for(timeout, Duration::from_millis(1), || {
         let window = x.window(NAME)?;
         (x.screenshot(&window)?.share_of(colour) > 0.6).then_some(window)
     })
-}
-
-/// What people do without hot reload: rebuild and rerun the whole program on every save.
-fn plain_watch_and_run(project: &Path, x: &XServer) -> Child {
-    use std::os::unix::process::CommandExt;
-    x.command("cargo")
-        .args(["watch", "--quiet", "--delay", "0.05", "-w", "lib", "-w", "src", "-w", "contract", "-x", "run"])
-        .current_dir(project)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .expect("start cargo watch")
 }
 
 fn number_after(line: &str, prefix: &str) -> u64 {
@@ -183,7 +166,7 @@ fn report(
     out += &row("`just dev`: save -> new code's first frame presented (the game's reload line)", to_line);
     out += &row("`just dev`: save -> new pixels read from the window (`import`, ~70 ms a read)", to_pixels);
     out += &row("bare library build (`cargo hot-lib`, nothing running)", bare);
-    out += &row("full restart: `cargo watch -x run` of the static build, save -> new pixels", restart);
+    out += &row("full restart: save -> `cargo run` of the static build -> new pixels (no watcher delay)", restart);
     out += &row("main-thread pause for each swap (hand-over + load), the longest frame it adds", swaps);
     out += &format!(
         "\nCold builds: hot library {} s, hot binary {} s (after the library: shares nothing but `contract`), static binary {} s.\n\
