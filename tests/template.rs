@@ -123,7 +123,7 @@ impl<'x> Game<'x> {
     }
 
     fn player_on_screen(&self) -> (usize, usize) {
-        self.shot().find(PLAYER, 40).expect("the player square on screen")
+        self.shot().top_left(PLAYER, 500).expect("the player square on screen")
     }
 
     fn banner_shown(&self) -> bool {
@@ -272,7 +272,7 @@ impl<'x> Game<'x> {
         self.expect_reload("incompatible field");
         assert!(self.dev.log().contains("[hot] starting afresh: the saved state no longer fits"), "{}", self.dev.log());
         self.player = (200, 300);
-        self.expect_screen("fresh state", |shot| shot.find(PLAYER, 40) == Some((200, 300)));
+        self.expect_screen("fresh state", |shot| shot.top_left(PLAYER, 500) == Some((200, 300)));
     }
 
     /// Five saves within a second: the code that finally runs is the last save's.
@@ -375,7 +375,7 @@ fn check_static_release_build(project: &Path, x: &XServer) {
     let mut game = x.command(project.join("target/release").join(NAME).to_str().unwrap()).current_dir(project).spawn().unwrap();
     let shown = support::wait_for(Duration::from_secs(30), Duration::from_millis(200), || {
         let shot = x.screenshot(&x.window(NAME)?)?;
-        (shot.find(PLAYER, 40).is_some()).then_some(())
+        shot.top_left(PLAYER, 500).is_some().then_some(())
     });
     let _ = game.kill();
     let _ = game.wait();

@@ -166,6 +166,18 @@ impl Image {
         matching as f32 / points.len() as f32
     }
 
+    /// The top-left corner of the bounding box of all `color` pixels (robust when something smaller
+    /// covers part of the object), if there are at least `min_pixels` of them.
+    pub fn top_left(&self, color: Rgb, min_pixels: usize) -> Option<(usize, usize)> {
+        let matching: Vec<(usize, usize)> = (0..self.height)
+            .flat_map(|y| (0..self.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| close(self.pixel(x, y), color))
+            .collect();
+        let left = matching.iter().map(|&(x, _)| x).min()?;
+        let top = matching.iter().map(|&(_, y)| y).min()?;
+        (matching.len() >= min_pixels).then_some((left, top))
+    }
+
     /// The top-left corner of the first run of `color` pixels at least `min_run` wide.
     pub fn find(&self, color: Rgb, min_run: usize) -> Option<(usize, usize)> {
         for y in 0..self.height {
