@@ -5,16 +5,18 @@
 //! Keys while running: F5 reloads (hands the state over again and resumes after a panic),
 //! F6 starts the game afresh.
 
+mod files;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use contract::{Color, Frame, Input, Shape};
 use macroquad::input::{KeyCode, is_key_pressed};
 
 #[hot_lib_reloader::hot_module(
     dylib = "game",
-    lib_dir = super::hot_build_dir(),
+    lib_dir = super::files::hot_build_dir(),
     // Load the new file 10 ms after it appears (the default 500 ms would dominate every reload).
     file_watch_debounce = 10
 )]
@@ -31,7 +33,6 @@ mod library {
     pub fn version() -> usize {}
 }
 
-const LIB_SOURCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/lib/src");
 /// The contract this binary was compiled against; each reloaded library must report the same.
 const CONTRACT_FINGERPRINT: u64 = contract::fingerprint(include_str!("../lib/src/exports.rs"));
 /// Longer than a library build takes: an edit this old that is newer than the library did not build.
@@ -50,23 +51,15 @@ pub struct HotGame {
     paused: Option<String>,
     /// The state as JSON, as last handed over (kept for a restart when the new library is unusable).
     saved_state: String,
-    /// The reload line, printed once the new code's first frame is on screen.
-    reloaded: Option<String>,
+    /// The reload line and when the frame that swapped began: printed, with that frame's length,
+    /// once the new code's first frame is on screen.
+    reloaded: Option<(String, Instant)>,
     stale: bool,
     last_stale_check: Instant,
 }
 
 impl HotGame {
     pub fn start() -> Self {
-        let library_file = library_file();
-        if !library_file.exists() {
-            eprintln!(
-                "hot reload: the game library {} has not been built yet.\n\
-                 Run `just dev` (it builds the library first), or build it with `just build-lib`.",
-                library_file.display()
-            );
-            std::process::exit(1);
-        }
         ctrlc::set_handler(|| {
             if QUIT_REQUESTS.fetch_add(1, Ordering::SeqCst) > 0 {
                 std::process::exit(130);
@@ -74,22 +67,29 @@ impl HotGame {
         })
         .expect("install the Ctrl-C handler");
 
-        let reloads = library::subscribe();
+        let reloads = files::load_library_or_exit(library::subscribe);
         let saved_state = std::fs::read_to_string(saved_state_file()).ok();
         let mut game = Self {
             reloads,
             frame: Frame::default(),
-            contract_ok: true,
+            // Only `contract_fingerprint` is safe to call before we know the contract matches.
+            contract_ok: library::contract_fingerprint() == CONTRACT_FINGERPRINT,
             paused: None,
             saved_state: saved_state.clone().unwrap_or_else(|| "{}".to_string()),
             reloaded: None,
             stale: false,
             last_stale_check: Instant::now(),
         };
-        game.restore_state();
+        if !game.contract_ok {
+            // `just dev` is rebuilding the library for the contract this binary was built with.
+            game.pause("The library was built for another contract: waiting for its rebuild.".to_string());
+        } else {
+            game.restore_state();
+        }
         if saved_state.is_some() {
             println!("[hot] state restored from {}", saved_state_file().display());
         }
+        println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
         game
     }
 
@@ -97,10 +97,10 @@ impl HotGame {
         if QUIT_REQUESTS.load(Ordering::SeqCst) > 0 {
             self.save_and_quit();
         }
-        if let Some(line) = self.reloaded.take() {
-            println!("{line}");
+        if let Some((line, swap_frame)) = self.reloaded.take() {
+            println!("{line}, its frame {} ms)", swap_frame.elapsed().as_millis());
         }
-        self.swap_if_rebuilt();
+        self.swap_if_rebuilt(Instant::now());
         if is_key_pressed(KeyCode::F5) && self.contract_ok {
             self.saved_state = library::save_state();
             self.restore_state();
@@ -125,7 +125,7 @@ impl HotGame {
     }
 
     /// Swaps in a freshly built library, if there is one, handing the state over from the old one.
-    fn swap_if_rebuilt(&mut self) {
+    fn swap_if_rebuilt(&mut self, frame_start: Instant) {
         // The reloader waits for this token before it unloads the old library, so we save meanwhile.
         let Some(about_to_reload) = self.reloads.wait_for_about_to_reload_timeout(Duration::ZERO) else {
             return;
@@ -152,13 +152,13 @@ impl HotGame {
             return;
         }
         self.restore_state();
-        let since_save = newest_source_change(Path::new(LIB_SOURCE)).and_then(|saved| saved.elapsed().ok());
-        self.reloaded = Some(format!(
-            "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms)",
+        let line = format!(
+            "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms",
             library::version(),
-            since_save.map_or("?".to_string(), |since| since.as_millis().to_string()),
+            files::ms_since_last_save(),
             swap.elapsed().as_millis(),
-        ));
+        );
+        self.reloaded = Some((line, frame_start));
     }
 
     /// Gives `saved_state` to the loaded library and resumes calling it.
@@ -195,8 +195,8 @@ impl HotGame {
             return;
         }
         self.last_stale_check = Instant::now();
-        let built = std::fs::metadata(library_file()).and_then(|file| file.modified()).ok();
-        self.stale = newest_source_change(Path::new(LIB_SOURCE)).is_some_and(|edited| {
+        let built = std::fs::metadata(files::library_file()).and_then(|file| file.modified()).ok();
+        self.stale = files::newest_change(Path::new(files::LIB_SOURCE)).is_some_and(|edited| {
             built.is_some_and(|built| edited > built) && edited.elapsed().is_ok_and(|since| since > STALE_AFTER)
         });
     }
@@ -205,33 +205,9 @@ impl HotGame {
 const RESTART_NEEDED: &str = "The contract changed (contract/ or lib/src/exports.rs): the binary must \
      restart.\n`just dev` restarts it by itself, keeping the state.";
 
-/// Where `just dev` builds the library (profile `hot`): `target/hot`, or `$CARGO_TARGET_DIR/hot`.
-/// The binary may be built elsewhere (on Windows in `target-bin`, so the running exe never locks it).
-fn hot_build_dir() -> PathBuf {
-    let target = option_env!("CARGO_TARGET_DIR").unwrap_or("target");
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(target).join("hot")
-}
-
-fn library_file() -> PathBuf {
-    let name = format!("{}game{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
-    hot_build_dir().join(name)
-}
-
 /// The state is kept here while the binary restarts (on Ctrl-C, and when the contract changes).
 fn saved_state_file() -> PathBuf {
-    hot_build_dir().join("dev-state.json")
-}
-
-/// When a file under `dir` was last modified.
-fn newest_source_change(dir: &Path) -> Option<SystemTime> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter_map(|entry| {
-            let metadata = entry.metadata().ok()?;
-            if metadata.is_dir() { newest_source_change(&entry.path()) } else { metadata.modified().ok() }
-        })
-        .max()
+    files::hot_build_dir().join("dev-state.json")
 }
 
 /// Adds a dark banner with `message` at the bottom of `frame`.

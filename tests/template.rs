@@ -39,6 +39,7 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     let scratch = Scratch::new("hot-template-e2e");
     let project = support::generate(&scratch, NAME, &[]);
     check_generated_names(&project);
+    support::check_workflow(&project);
     check_missing_library_message(&project, &x);
 
     let mut game = Game::start(&x, &project);
@@ -60,11 +61,11 @@ fn check_generated_names(project: &Path) {
     assert!(manifest("Cargo.toml").contains(&format!("package = \"{NAME}-game\"")));
     assert!(manifest("lib/Cargo.toml").contains(&format!("name = \"{NAME}-game\"")));
     assert!(manifest("contract/Cargo.toml").contains(&format!("name = \"{NAME}-contract\"")));
-    for left_out in ["tests", ".ci", "target", "Cargo.toml.liquid", "lib/Cargo.toml.liquid"] {
+    for left_out in ["tests", ".ci", "target", "starters", "cargo-generate.toml", "Cargo.toml.liquid", "lib/Cargo.toml.liquid"] {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a generated project");
     }
     // Everything else is copied as it is, so generation cannot break the Rust sources.
-    for source in ["src/main.rs", "src/hot_reload.rs", "lib/src/lib.rs", "lib/src/exports.rs", "contract/src/lib.rs"] {
+    for source in ["src/main.rs", "src/hot_reload.rs", "src/hot_reload/files.rs", "lib/src/lib.rs", "lib/src/exports.rs", "contract/src/lib.rs", "justfile"] {
         let template = fs::read_to_string(support::template_dir().join(source)).unwrap();
         assert_eq!(fs::read_to_string(project.join(source)).unwrap(), template, "{source} changed in generation");
     }
@@ -96,7 +97,7 @@ struct Game<'x> {
 
 impl<'x> Game<'x> {
     fn start(x: &'x XServer, project: &Path) -> Self {
-        let dev = DevLoop::start(project, x);
+        let dev = DevLoop::start(project, Some(x));
         let window = support::wait_for(FIRST_BUILD, Duration::from_millis(500), || {
             let window = x.window(NAME)?;
             (x.screenshot(&window)?.share_of(BACKGROUND) > 0.6).then_some(window)

@@ -30,8 +30,11 @@ pub fn frame(input: &Input) -> Result<Frame, String> {
 }
 
 /// The current state as JSON, to be handed to the next build of the library.
+/// The binary calls it before this build is unloaded (and [`restore_state`] after any reload).
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn save_state() -> String {
+    #[cfg(feature = "reload")]
+    panic_report::uninstall();
     let state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
     serde_json::to_string(&state.clone().unwrap_or_default()).expect("State serializes to JSON")
 }
@@ -77,12 +80,18 @@ mod panic_report {
 
     static LAST: Mutex<Option<String>> = Mutex::new(None);
 
-    /// Installs the hook; called on every load, since each build of the library has its own.
+    /// Installs the hook; called after every load, since the hook is this build's code.
     pub fn install() {
         // The binary prints the report; printing it here too would show it twice.
         std::panic::set_hook(Box::new(|info| {
             *LAST.lock().unwrap_or_else(PoisonError::into_inner) = Some(info.to_string());
         }));
+    }
+
+    /// Puts the default hook back. The hot build shares Rust's standard library (and so its hook)
+    /// with the next build, so this build's hook must go before this build is unloaded.
+    pub fn uninstall() {
+        drop(std::panic::take_hook());
     }
 
     pub fn take() -> String {

@@ -36,12 +36,30 @@ pub fn require(program: &str, version_arg: &str, install: &str) {
     assert!(found.is_ok_and(|status| status.success()), "`{program}` is needed: install it with `{install}`");
 }
 
-pub fn require_all_tools() {
+/// The tools every end-to-end test needs: generation and the dev loop.
+pub fn require_cargo_tools() {
     require("cargo-generate", "--version", "cargo install --locked cargo-generate@0.23.14");
     require("just", "--version", "cargo install --locked just@1.59.0");
     require("cargo-watch", "--version", "cargo install --locked cargo-watch@8.5.3");
+}
+
+/// The cargo tools, and those that read and drive a window from outside the game.
+pub fn require_all_tools() {
+    require_cargo_tools();
     require("import", "-version", "apt-get install imagemagick");
     require("xdotool", "--version", "apt-get install xdotool");
+}
+
+/// Checks the generated project's GitHub Actions workflow with a real validator: generation must
+/// leave its `${{ }}` expressions alone.
+pub fn check_workflow(project: &Path) {
+    require("action-validator", "--version", "cargo install --locked action-validator@0.9.0");
+    let workflow = project.join(".github/workflows/ci.yml");
+    let text = fs::read_to_string(&workflow).expect("the generated project's CI workflow");
+    let template = fs::read_to_string(template_dir().join(".github/workflows/ci.yml")).unwrap();
+    assert_eq!(text, template, "generation changed the workflow");
+    assert!(text.contains("${{ matrix.os }}"), "the workflow's expressions should survive generation");
+    run(Command::new("action-validator").arg(&workflow));
 }
 
 /// Polls `check` every `every` until it returns `Some`, or `timeout` passes.
@@ -94,24 +112,32 @@ impl XServer {
         command
     }
 
+    /// A tool that reads or drives the X server, killed if it hangs (`import` can wait forever on a
+    /// window that closes while it reads it, as a restarting game's window does).
+    fn tool(&self, program: &str) -> Command {
+        let mut command = self.command("timeout");
+        command.args(["-s", "KILL", "10", program]);
+        command
+    }
+
     /// The id of the top-level window titled exactly `title`.
     pub fn window(&self, title: &str) -> Option<String> {
-        let output = self.command("xdotool").args(["search", "--name", &format!("^{title}$")]).output().ok()?;
+        let output = self.tool("xdotool").args(["search", "--name", &format!("^{title}$")]).output().ok()?;
         String::from_utf8_lossy(&output.stdout).lines().last().map(str::to_string)
     }
 
     /// The window's pixels, read from the X server (not from the game).
     pub fn screenshot(&self, window: &str) -> Option<Image> {
-        let output = self.command("import").args(["-window", window, "-depth", "8", "ppm:-"]).output().ok()?;
+        let output = self.tool("import").args(["-window", window, "-depth", "8", "ppm:-"]).output().ok()?;
         output.status.success().then(|| Image::from_ppm(&output.stdout)).flatten()
     }
 
     /// Holds `key` down for `hold` in the focused window.
     pub fn hold_key(&self, window: &str, key: &str, hold: Duration) {
-        run(self.command("xdotool").args(["windowfocus", "--sync", window]));
-        run(self.command("xdotool").args(["keydown", key]));
+        run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
+        run(self.tool("xdotool").args(["keydown", key]));
         sleep(hold);
-        run(self.command("xdotool").args(["keyup", key]));
+        run(self.tool("xdotool").args(["keyup", key]));
     }
 }
 
@@ -245,11 +271,12 @@ pub struct DevLoop {
 }
 
 impl DevLoop {
-    pub fn start(project: &Path, x: &XServer) -> Self {
+    /// Starts `just dev` in `project`, on the X server `x` if the starter opens a window.
+    pub fn start(project: &Path, x: Option<&XServer>) -> Self {
         let log = project.join("dev.log");
         let out = fs::File::create(&log).unwrap();
-        let child = x
-            .command("just")
+        let mut just = x.map_or_else(|| Command::new("just"), |x| x.command("just"));
+        let child = just
             .arg("dev")
             .current_dir(project)
             .stdin(Stdio::null())

@@ -1,0 +1,109 @@
+//! End-to-end test of the minimal starter (`--define starter=minimal`): a terminal loop, no window.
+//! Generated with the real cargo-generate, run with its own `just dev`, edited while it runs.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use support::{DevLoop, Scratch};
+
+const NAME: &str = "tick-tock";
+const FIRST_BUILD: Duration = Duration::from_secs(10 * 60);
+const RELOAD: Duration = Duration::from_secs(10);
+
+#[test]
+fn minimal_starter_generates_builds_and_hot_reloads_in_the_terminal() {
+    support::require_cargo_tools();
+    let scratch = Scratch::new("hot-template-minimal");
+    let project = support::generate(&scratch, NAME, &["starter=minimal"]);
+    check_only_the_minimal_starter(&project);
+    support::check_workflow(&project);
+
+    // Its own unit tests, in the plain build and in the hot build's configuration.
+    support::run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&project));
+    support::run(Command::new("cargo").args(["test", "-p", &format!("{NAME}-game"), "--features", "reload"]).current_dir(&project));
+
+    let mut dev = DevLoop::start(&project, None);
+    let first = wait_for_line(&dev, 0, FIRST_BUILD, "tick ", "Hello from the reloadable library!");
+    let pid = support::game_pid(&project, NAME).expect("the program's process");
+
+    // The README's first step: change MESSAGE; the same process prints it, its tick count going on.
+    let lib = project.join("lib/src/lib.rs");
+    support::edit(&lib, "\"Hello from the reloadable library!\"", "\"Hello, hot reload!\"");
+    let reloaded = wait_for_line(&dev, first.end, RELOAD, "[hot] reloaded library v1,", "");
+    let changed = wait_for_line(&dev, reloaded.end, RELOAD, "tick ", "Hello, hot reload!");
+    assert_eq!(support::game_pid(&project, NAME), Some(pid), "the program must not restart");
+    assert!(changed.tick > first.tick, "the tick count should go on: {} then {}", first.tick, changed.tick);
+
+    // A panic: reported, the program keeps running, and a fixing save recovers.
+    let line_fn = "pub fn line(tick: u64) -> String {";
+    support::edit(&lib, line_fn, &format!("{line_fn}\n    panic!(\"kaboom\");"));
+    let panicked = wait_for_line(&dev, changed.end, RELOAD, "[hot] the library panicked: kaboom", "");
+    support::edit(&lib, "\n    panic!(\"kaboom\");", "");
+    let recovered = wait_for_line(&dev, panicked.end, RELOAD, "tick ", "Hello, hot reload!");
+    assert_eq!(support::game_pid(&project, NAME), Some(pid), "a panic must not end the program");
+
+    // A change to the entry points: the binary restarts with them.
+    let exports = project.join("lib/src/exports.rs");
+    let text = fs::read_to_string(&exports).unwrap();
+    fs::write(&exports, format!("{text}\n#[cfg_attr(feature = \"reload\", unsafe(no_mangle))]\npub fn speed() -> u32 {{\n    2\n}}\n")).unwrap();
+    support::wait_for(FIRST_BUILD, Duration::from_millis(100), || support::game_pid(&project, NAME).filter(|&new| new != pid))
+        .unwrap_or_else(|| panic!("the binary did not restart after an exports change:\n{}", dev.log()));
+    wait_for_line(&dev, recovered.end, FIRST_BUILD, "[hot] watching", "");
+
+    dev.ctrl_c();
+    dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
+    let left = support::processes_in(&project);
+    assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
+
+    // The plain build links the library in and has no hot-reload code.
+    let tree = support::run(Command::new("cargo").args(["tree", "-e", "normal"]).current_dir(&project));
+    let tree = String::from_utf8_lossy(&tree.stdout);
+    assert!(tree.contains(&format!("{NAME}-game")) && !tree.contains("hot-lib-reloader"), "{tree}");
+}
+
+fn check_only_the_minimal_starter(project: &Path) {
+    let read = |path: &str| fs::read_to_string(project.join(path)).unwrap_or_else(|_| panic!("{path} in the project"));
+    assert!(read("Cargo.toml").contains(&format!("name = \"{NAME}\"")));
+    assert!(read("lib/Cargo.toml").contains(&format!("name = \"{NAME}-game\"")));
+    assert!(read("lib/src/lib.rs").contains("pub const MESSAGE"));
+    assert!(read("README.md").contains("minimal starter"));
+    for file in ["Cargo.toml", "lib/Cargo.toml", "Cargo.lock"] {
+        if let Ok(text) = fs::read_to_string(project.join(file)) {
+            assert!(!text.contains("macroquad"), "{file} should not mention macroquad:\n{text}");
+        }
+    }
+    for left_out in ["contract", "src/draw.rs", "src/input.rs", "starters", "docs", "tests", ".ci", "cargo-generate.toml"] {
+        assert!(!project.join(left_out).exists(), "{left_out} should not be in a minimal project");
+    }
+    for shared in ["justfile", ".cargo/config.toml", "src/hot_reload/files.rs", ".github/workflows/ci.yml"] {
+        assert!(project.join(shared).exists(), "{shared} should be in a minimal project");
+    }
+}
+
+/// A line of `just dev`'s output, after byte `from`, that starts with `prefix` and contains `text`.
+struct Line {
+    /// Where the line ends in the output.
+    end: usize,
+    /// The tick number, for `tick N: ...` lines.
+    tick: u64,
+}
+
+fn wait_for_line(dev: &DevLoop, from: usize, timeout: Duration, prefix: &str, text: &str) -> Line {
+    support::wait_for(timeout, Duration::from_millis(50), || {
+        let log = dev.log();
+        let mut at = from;
+        for line in log.get(from..)?.split_inclusive('\n') {
+            at += line.len();
+            if line.ends_with('\n') && line.starts_with(prefix) && line.contains(text) {
+                let tick = line.strip_prefix("tick ").and_then(|rest| rest.split(':').next()?.parse().ok()).unwrap_or(0);
+                return Some(Line { end: at, tick });
+            }
+        }
+        None
+    })
+    .unwrap_or_else(|| panic!("no line `{prefix}…{text}` within {timeout:?}:\n{}", dev.log()))
+}
