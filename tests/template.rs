@@ -324,6 +324,11 @@ impl<'x> Game<'x> {
             self.expect_reload("soak");
         }
         let grown_kb = rss().saturating_sub(before);
+        // The old copies are really unloaded (the standard library they share keeps none of them).
+        let maps = fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
+        let mut copies: Vec<&str> = maps.lines().filter_map(|line| line.split_whitespace().nth(5)).filter(|path| path.contains("libgame-hot")).collect();
+        copies.dedup();
+        assert_eq!(copies.len(), 1, "only the newest library copy should stay mapped: {copies:?}");
         eprintln!(
             "soak: {reloads} reloads in {} s, resident memory {} MB -> {} MB: {} KB per reload",
             started.elapsed().as_secs(),
@@ -367,6 +372,10 @@ fn check_static_release_build(project: &Path, x: &XServer) {
     let tree = support::run(Command::new("cargo").args(["tree", "-e", "normal"]).current_dir(project));
     let tree = String::from_utf8_lossy(&tree.stdout);
     assert!(tree.contains(&format!("{NAME}-game")), "the static build links the game:\n{tree}");
+    // Render indirection: the game library never depends on macroquad.
+    let game_tree = support::run(Command::new("cargo").args(["tree", "-e", "normal", "-p", &format!("{NAME}-game")]).current_dir(project));
+    let game_tree = String::from_utf8_lossy(&game_tree.stdout);
+    assert!(!game_tree.contains("macroquad"), "the game library must not depend on macroquad:\n{game_tree}");
     for hot_only in ["hot-lib-reloader", "ctrlc"] {
         assert!(!tree.contains(hot_only), "the static build must not depend on {hot_only}:\n{tree}");
     }
