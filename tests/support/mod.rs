@@ -263,6 +263,23 @@ pub fn generate(scratch: &Scratch, name: &str, defines: &[&str]) -> PathBuf {
     scratch.0.join(name)
 }
 
+/// Runs the `run:` script of the generated CI workflow's step named `step` in `project`, as GitHub's
+/// Linux runners run it (`bash -eo pipefail`), and returns what it printed.
+pub fn run_workflow_step(project: &Path, step: &str) -> String {
+    let workflow = fs::read_to_string(project.join(".github/workflows/ci.yml")).unwrap();
+    let mut lines = workflow.lines().skip_while(|line| !line.trim_start().starts_with(&format!("- name: {step}")));
+    assert!(lines.next().is_some(), "the workflow has no step `{step}`");
+    let mut lines = lines.skip_while(|line| line.trim() != "run: |").skip(1);
+    let first = lines.next().expect("the step's script");
+    let indent = first.len() - first.trim_start().len();
+    let script: Vec<&str> = std::iter::once(first)
+        .chain(lines.take_while(|line| line.trim().is_empty() || line.len() - line.trim_start().len() >= indent))
+        .map(|line| line.get(indent..).unwrap_or(""))
+        .collect();
+    let output = run(Command::new("bash").args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script.join("\n")]).current_dir(project));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// `just dev`, started the way a terminal starts it: in a process group of its own, so that
 /// [`DevLoop::ctrl_c`] can signal the whole group, as pressing Ctrl-C does.
 pub struct DevLoop {
