@@ -59,6 +59,20 @@ fn minimal_starter_generates_builds_and_hot_reloads_in_the_terminal() {
     let left = support::processes_in(&project);
     assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
 
+    // When one watcher dies, `just dev` stops the other and the program too.
+    let mut dev = DevLoop::start(&project, None);
+    wait_for_line(&dev, 0, FIRST_BUILD, "[hot] watching", "");
+    let lib_watcher = support::processes_in(&project).into_iter().find(|pid| {
+        let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        cmdline.contains("cargo-watch") && cmdline.contains("hot-lib")
+    });
+    support::run(Command::new("kill").args(["-KILL", &lib_watcher.expect("the library watcher").to_string()]));
+    dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit when a watcher dies");
+    assert!(dev.log().contains("a watcher stopped"), "{}", dev.log());
+    let left = support::processes_in(&project);
+    assert!(left.is_empty(), "processes left behind after a watcher died: {left:?}");
+
     // The generated CI workflow's Linux steps, run here as GitHub would: the hot build, then a real
     // reload of the running program under xvfb-run.
     support::run_workflow_step(&project, "Hot build, as `just dev` builds it");
