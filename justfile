@@ -50,7 +50,9 @@ dev: _cargo-watch build-lib
     }
     trap 'stop; exit 0' INT TERM
     trap stop EXIT
-    wait -n  # returns when a watcher ends (then the EXIT trap stops the other) or on Ctrl-C
+    # Until a watcher ends (then the EXIT trap stops the other) or Ctrl-C. A poll, not `wait -n`,
+    # which the bash 3.2 of macOS lacks.
+    while kill -0 $lib 2>/dev/null && kill -0 $bin 2>/dev/null; do sleep 0.2; done
     echo "just dev: a watcher stopped, so everything stops."
     exit 1
 
