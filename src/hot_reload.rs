@@ -81,13 +81,14 @@ impl HotGame {
             last_stale_check: Instant::now(),
         };
         if !game.contract_ok {
-            // `just dev` is rebuilding the library for the contract this binary was built with.
+            // `just dev` is rebuilding the library for the contract this binary was built with;
+            // the saved state is handed to that build when it loads.
             game.pause("The library was built for another contract: waiting for its rebuild.".to_string());
         } else {
             game.restore_state();
-        }
-        if saved_state.is_some() {
-            println!("[hot] state restored from {}", saved_state_file().display());
+            if saved_state.is_some() {
+                println!("[hot] state restored from {}", saved_state_file().display());
+            }
         }
         println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
         game
