@@ -2,17 +2,22 @@
 //! each time `just dev` rebuilds it. The game state crosses each reload as JSON, handed from
 //! the old build to the new one, so it survives changes to the `State` struct.
 //!
+//! It also watches the asset files the game loaded, so a saved PNG, font or sound shows at once.
+//!
 //! Keys while running: F5 reloads (hands the state over again and resumes after a panic),
 //! F6 starts the game afresh.
 
+mod asset_watcher;
 mod files;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use contract::{Color, Frame, Input, Shape};
+use contract::{Frame, Input};
 use macroquad::input::{KeyCode, is_key_pressed};
+
+use asset_watcher::AssetWatcher;
 
 #[hot_lib_reloader::hot_module(
     dylib = "game",
@@ -43,8 +48,7 @@ static QUIT_REQUESTS: AtomicUsize = AtomicUsize::new(0);
 
 pub struct HotGame {
     reloads: hot_lib_reloader::LibReloadObserver,
-    /// What the binary draws: the game's latest frame, plus a banner while something is wrong.
-    frame: Frame,
+    assets: AssetWatcher,
     /// False once a library with another contract is loaded: nothing in it may be called then.
     contract_ok: bool,
     /// Why calls into the library are paused, if they are (shown in the banner).
@@ -71,7 +75,7 @@ impl HotGame {
         let saved_state = std::fs::read_to_string(saved_state_file()).ok();
         let mut game = Self {
             reloads,
-            frame: Frame::default(),
+            assets: AssetWatcher::new(),
             // Only `contract_fingerprint` is safe to call before we know the contract matches.
             contract_ok: library::contract_fingerprint() == CONTRACT_FINGERPRINT,
             paused: None,
@@ -84,19 +88,17 @@ impl HotGame {
             // `just dev` is rebuilding the library for the contract this binary was built with;
             // the saved state is handed to that build when it loads.
             game.pause("The library was built for another contract: waiting for its rebuild.".to_string());
-        } else {
-            game.restore_state();
-            if saved_state.is_some() {
-                println!("[hot] state restored from {}", saved_state_file().display());
-            }
+        } else if game.restore_state() && saved_state.is_some() {
+            println!("[hot] state restored from {}", saved_state_file().display());
         }
         println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
         game
     }
 
-    pub fn frame(&mut self, input: &Input) -> &Frame {
+    /// This frame of the game, or `None` while it is paused (the binary shows the last one again).
+    pub fn frame(&mut self, input: &Input) -> Option<Frame> {
         if QUIT_REQUESTS.load(Ordering::SeqCst) > 0 {
-            self.save_and_quit();
+            self.quit();
         }
         if let Some((line, swap_frame)) = self.reloaded.take() {
             println!("{line}, its frame {} ms)", swap_frame.elapsed().as_millis());
@@ -113,16 +115,39 @@ impl HotGame {
         }
         self.check_stale();
 
-        if self.paused.is_none() {
-            match library::frame(input) {
-                Ok(frame) => self.frame = frame,
-                Err(panic) => self.pause(format!("The game {panic}\nFix it and save, or press F5 to retry.")),
+        if self.paused.is_some() {
+            return None;
+        }
+        match library::frame(input) {
+            Ok(frame) => {
+                self.assets.watch(&frame.loads);
+                Some(frame)
             }
-            if self.stale {
-                banner(&mut self.frame, "The library is stale: the last edit did not build (see the terminal).");
+            Err(panic) => {
+                self.pause(format!("The game {panic}\nFix it and save, or press F5 to retry."));
+                None
             }
         }
-        &self.frame
+    }
+
+    /// Asset files the game loaded that changed on disk since the last call.
+    pub fn changed_assets(&mut self) -> Vec<String> {
+        self.assets.changed()
+    }
+
+    /// What the window's banner should say, if anything is wrong.
+    pub fn problem(&self) -> Option<String> {
+        let stale = "The library is stale: the last edit did not build (see the terminal).";
+        self.paused.clone().or_else(|| self.stale.then(|| stale.to_string()))
+    }
+
+    /// Saves the state for the next start, and ends the program.
+    pub fn quit(&mut self) -> ! {
+        if self.contract_ok {
+            self.saved_state = library::save_state();
+        }
+        self.save_state_for_restart();
+        std::process::exit(0);
     }
 
     /// Swaps in a freshly built library, if there is one, handing the state over from the old one.
@@ -162,17 +187,15 @@ impl HotGame {
         self.reloaded = Some((line, frame_start));
     }
 
-    /// Gives `saved_state` to the loaded library and resumes calling it.
-    fn restore_state(&mut self) {
-        if let Err(why) = library::restore_state(&self.saved_state) {
-            println!("[hot] starting afresh: {why}");
-        }
+    /// Gives `saved_state` to the loaded library and resumes calling it. False if the library could
+    /// not take it and started afresh (and said so).
+    fn restore_state(&mut self) -> bool {
         self.paused = None;
+        library::restore_state(&self.saved_state).inspect_err(|why| println!("[hot] starting afresh: {why}")).is_ok()
     }
 
     fn pause(&mut self, why: String) {
         eprintln!("[hot] {why}");
-        banner(&mut self.frame, &why);
         self.paused = Some(why);
     }
 
@@ -180,14 +203,6 @@ impl HotGame {
         if let Err(error) = std::fs::write(saved_state_file(), &self.saved_state) {
             eprintln!("[hot] could not save the state to {}: {error}", saved_state_file().display());
         }
-    }
-
-    fn save_and_quit(&mut self) -> ! {
-        if self.contract_ok {
-            self.saved_state = library::save_state();
-        }
-        self.save_state_for_restart();
-        std::process::exit(0);
     }
 
     /// An edit newer than the library file, and older than any build takes, did not build.
@@ -209,17 +224,4 @@ const RESTART_NEEDED: &str = "The contract changed (contract/ or lib/src/exports
 /// The state is kept here while the binary restarts (on Ctrl-C, and when the contract changes).
 fn saved_state_file() -> PathBuf {
     files::hot_build_dir().join("dev-state.json")
-}
-
-/// Adds a dark banner with `message` at the bottom of `frame`.
-fn banner(frame: &mut Frame, message: &str) {
-    let lines: Vec<&str> = message.lines().collect();
-    let height = 16.0 + 22.0 * lines.len() as f32;
-    let top = macroquad::window::screen_height() - height;
-    let width = macroquad::window::screen_width();
-    frame.shapes.push(Shape::Rect { x: 0.0, y: top, w: width, h: height, color: Color::rgb(0x5a, 0x10, 0x18) });
-    for (i, line) in lines.iter().enumerate() {
-        let y = top + 26.0 + 22.0 * i as f32;
-        frame.shapes.push(Shape::Text { text: line.to_string(), x: 12.0, y, size: 20.0, color: Color::rgb(0xff, 0xe0, 0xe0) });
-    }
 }

@@ -1,6 +1,8 @@
-//! The binary: opens the window, runs the main loop, and draws what the game returns.
+//! The binary: opens the window, runs the main loop, and plays what the game asked for with macroquad.
 //! The game itself lives in `lib/` and never touches macroquad (see `lib/src/lib.rs`).
 
+mod assets;
+mod audio;
 mod draw;
 mod input;
 
@@ -18,14 +20,33 @@ use static_game::StaticGame as Game;
 use macroquad::window::{Conf, next_frame};
 
 fn window_conf() -> Conf {
+    // Before macroquad starts its audio thread, which may find no audio device.
+    audio::report_missing_device();
     Conf { window_title: env!("CARGO_PKG_NAME").to_string(), window_width: 800, window_height: 600, ..Conf::default() }
 }
 
 #[macroquad::main(window_conf)]
 async fn main() {
+    let mut assets = assets::Assets::new();
+    let mut audio = audio::Audio::default();
     let mut game = Game::start();
+    // The frame on screen: drawn again while the game is paused (after a panic in hot builds).
+    let mut shown = contract::Frame::default();
     loop {
-        draw::frame(game.frame(&input::read()));
+        let changed = game.changed_assets();
+        for path in &changed {
+            assets.reload(path, &mut audio);
+        }
+        if let Some(frame) = game.frame(&input::read(changed)) {
+            assets.load(&frame.loads);
+            audio.play(&frame.sounds, &assets);
+            if frame.quit {
+                game.quit();
+            }
+            shown = frame;
+        }
+        draw::frame(&shown, &mut assets);
+        draw::banner(game.problem().into_iter().chain(assets.problems()));
         next_frame().await;
     }
 }

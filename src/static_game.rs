@@ -3,18 +3,29 @@
 use contract::{Frame, Input};
 use game::exports;
 
-pub struct StaticGame {
-    frame: Frame,
-}
+pub struct StaticGame;
 
 impl StaticGame {
     pub fn start() -> Self {
-        Self { frame: Frame::default() }
+        StaticGame
     }
 
-    pub fn frame(&mut self, input: &Input) -> &Frame {
+    pub fn frame(&mut self, input: &Input) -> Option<Frame> {
         // Static builds do not catch panics: a panic in the game ends the program as usual.
-        self.frame = exports::frame(input).expect("only hot builds turn panics into errors");
-        &self.frame
+        Some(exports::frame(input).expect("only hot builds turn panics into errors"))
+    }
+
+    /// Asset files are watched in hot builds only.
+    pub fn changed_assets(&mut self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Nothing is wrong that the window should show (assets report their own problems).
+    pub fn problem(&self) -> Option<String> {
+        None
+    }
+
+    pub fn quit(&mut self) -> ! {
+        std::process::exit(0)
     }
 }

@@ -26,7 +26,7 @@ fn minimal_starter_generates_builds_and_hot_reloads_in_the_terminal() {
     support::run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&project));
     support::run(Command::new("cargo").args(["test", "-p", &format!("{NAME}-game"), "--features", "reload"]).current_dir(&project));
 
-    let mut dev = DevLoop::start(&project, None);
+    let mut dev = DevLoop::start(&project, None, &[]);
     let first = wait_for_line(&dev, 0, FIRST_BUILD, "tick ", "Hello from the reloadable library!");
     let pid = support::game_pid(&project, NAME).expect("the program's process");
 
@@ -60,7 +60,7 @@ fn minimal_starter_generates_builds_and_hot_reloads_in_the_terminal() {
     assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
 
     // When one watcher dies, `just dev` stops the other and the program too.
-    let mut dev = DevLoop::start(&project, None);
+    let mut dev = DevLoop::start(&project, None, &[]);
     wait_for_line(&dev, 0, FIRST_BUILD, "[hot] watching", "");
     let lib_watcher = support::processes_in(&project).into_iter().find(|pid| {
         let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();

@@ -2,6 +2,7 @@
 //! `just dev` under a real X server, edit its library and watch the running window change.
 //! One generated project serves every scenario in turn, so the cold build is paid once.
 
+mod ports;
 mod support;
 
 use std::fs;
@@ -9,11 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::{DevLoop, Image, Rgb, Scratch, XServer};
+use support::{AudioCapture, DevLoop, Image, Rgb, Scratch, XServer};
 
 const NAME: &str = "pixel-racer";
 const BACKGROUND: Rgb = [0x1d, 0x23, 0x33];
+/// The body colour of the player's sprite (`assets/player.png`).
 const PLAYER: Rgb = [0x4c, 0xc9, 0xf0];
+const BALL: Rgb = [0xf7, 0x25, 0x85];
+/// The checkerboard the binary draws for a texture whose file is missing or broken.
+const PLACEHOLDER: Rgb = [0xff, 0x00, 0xff];
 /// The banner the binary shows over the game when something is wrong (see `src/hot_reload.rs`).
 const BANNER: Rgb = [0x5a, 0x10, 0x18];
 /// A cold build of macroquad on two cores takes a few minutes.
@@ -44,6 +49,8 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
 
     let mut game = Game::start(&x, &project);
     game.first_edit_reloads_in_place();
+    game.asset_edit_reloads_in_place();
+    game.missing_and_broken_assets_heal();
     game.panic_is_shown_and_recovers();
     game.compile_error_keeps_old_code_running();
     game.state_survives_struct_changes();
@@ -52,7 +59,8 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     game.soak(200);
     game.ctrl_c_stops_everything();
 
-    check_static_release_build(&project, &x);
+    check_static_release_build(&project, &x, &scratch);
+    ports::check(&project, &x, NAME);
 }
 
 fn check_generated_names(project: &Path) {
@@ -65,7 +73,8 @@ fn check_generated_names(project: &Path) {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a generated project");
     }
     // Everything else is copied as it is, so generation cannot break the Rust sources.
-    for source in ["src/main.rs", "src/hot_reload.rs", "src/hot_reload/files.rs", "lib/src/lib.rs", "lib/src/exports.rs", "contract/src/lib.rs", "justfile"] {
+    let sources = ["src/main.rs", "src/assets.rs", "src/audio.rs", "src/hot_reload.rs", "src/hot_reload/files.rs", "src/hot_reload/asset_watcher.rs"];
+    for source in sources.into_iter().chain(["lib/src/lib.rs", "lib/src/exports.rs", "contract/src/lib.rs", "contract/src/boundary.rs", "justfile"]) {
         let template = fs::read_to_string(support::template_dir().join(source)).unwrap();
         assert_eq!(fs::read_to_string(project.join(source)).unwrap(), template, "{source} changed in generation");
     }
@@ -97,7 +106,7 @@ struct Game<'x> {
 
 impl<'x> Game<'x> {
     fn start(x: &'x XServer, project: &Path) -> Self {
-        let dev = DevLoop::start(project, Some(x));
+        let dev = DevLoop::start(project, Some(x), &[]);
         let window = support::wait_for(FIRST_BUILD, Duration::from_millis(500), || {
             let window = x.window(NAME)?;
             (x.screenshot(&window)?.share_of(BACKGROUND) > 0.6).then_some(window)
@@ -176,8 +185,57 @@ impl<'x> Game<'x> {
         self.expect_state_kept("BACKGROUND edit");
     }
 
+    /// Saving over the sprite's PNG (here: recoloured) shows the new art in the same process, state kept.
+    fn asset_edit_reloads_in_place(&mut self) {
+        let sprite = self.project.join("assets/player.png");
+        let original = fs::read(&sprite).unwrap();
+        let recoloured = self.project.join("target/recoloured.png");
+        support::run(Command::new("convert").arg(&sprite).args(["-fill", "#80e060", "-opaque", "#4cc9f0"]).arg(format!("PNG32:{}", recoloured.display())));
+        let saved = Instant::now();
+        fs::write(&sprite, fs::read(&recoloured).unwrap()).unwrap();
+        let player = self.player;
+        self.expect_screen("recoloured sprite", |shot| shot.top_left([0x80, 0xe0, 0x60], 500) == Some(player));
+        eprintln!("PNG saved -> visible: {} ms", saved.elapsed().as_millis());
+        assert!(self.dev.log().contains("[assets] assets/player.png reloaded"), "{}", self.dev.log());
+        assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "an asset edit must not restart the game");
+
+        fs::write(&sprite, original).unwrap();
+        self.expect_screen("original sprite", |shot| shot.top_left(PLAYER, 500) == Some(player));
+        self.expect_state_kept("asset edit");
+    }
+
+    /// A missing PNG: a banner names it, a checkerboard stands in, the game goes on; the file put back
+    /// heals it without a restart. A broken sound file: the same, without a crash.
+    fn missing_and_broken_assets_heal(&mut self) {
+        let sprite = self.project.join("assets/player.png");
+        let original = fs::read(&sprite).unwrap();
+        fs::remove_file(&sprite).unwrap();
+        self.expect_screen("missing sprite", |shot| self.banner_shown() && shot.find(PLACEHOLDER, 6).is_some());
+        assert!(self.dev.log().contains("[assets] asset assets/player.png:"), "{}", self.dev.log());
+        let before = self.shot();
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(!same_pixels(&before, &self.shot()), "the game should keep running with a missing sprite");
+        fs::write(&sprite, original).unwrap();
+        let player = self.player;
+        self.expect_screen("sprite back", |shot| !self.banner_shown() && shot.top_left(PLAYER, 500) == Some(player));
+
+        let sound = self.project.join("assets/kick.wav");
+        let original = fs::read(&sound).unwrap();
+        fs::write(&sound, b"RIFF, but not really a sound").unwrap();
+        self.expect_screen("broken sound", |_| self.banner_shown());
+        assert!(self.dev.log().contains("[assets] asset assets/kick.wav:"), "{}", self.dev.log());
+        fs::write(&sound, original).unwrap();
+        self.expect_screen("sound fixed", |_| !self.banner_shown());
+        assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "asset problems must not restart the game");
+        // The test machine's ALSA has no device (see `XServer::command`): one warning, nothing else.
+        let log = self.dev.log();
+        assert_eq!(log.matches("[audio] no audio device could be opened").count(), 1, "{log}");
+        assert!(!log.contains("Audio thread died"), "{log}");
+        self.expect_state_kept("asset problems");
+    }
+
     fn panic_is_shown_and_recovers(&mut self) {
-        let update = "pub fn update(state: &mut State, input: &Input) {";
+        let update = "pub fn frame(state: &mut State) {";
         support::edit(&self.lib(), update, &format!("{update}\n    if state.player.x >= 0.0 {{ panic!(\"kaboom\"); }}"));
         self.expect_reload("panicking edit");
         self.expect_screen("panic", |_| self.banner_shown());
@@ -213,11 +271,12 @@ impl<'x> Game<'x> {
     fn state_survives_struct_changes(&mut self) {
         let lives_bar = |shot: &Image| shot.find([0xff, 0xd1, 0x66], 1).map(|_| run_length(shot, [0xff, 0xd1, 0x66]));
         // Add a field (it takes its default) and draw it as a bar 10 px per life.
-        let lives = "            Shape::Rect { x: 600.0, y: 20.0, w: 10.0 * state.lives as f32, h: 10.0, color: Color::rgb(0xff, 0xd1, 0x66) },\n";
+        let ball = "    draw_circle(state.ball.x, state.ball.y, BALL_RADIUS, BALL_COLOR);\n";
+        let lives = "    draw_rectangle(600.0, 20.0, 10.0 * state.lives as f32, 10.0, Color::from_rgba(0xff, 0xd1, 0x66, 255));\n";
         support::edit_all(&self.lib(), &[
-            ("    pub hits: u32,\n}", "    pub hits: u32,\n    pub lives: u32,\n}"),
-            ("            hits: 0,\n", "            hits: 0,\n            lives: 3,\n"),
-            ("        shapes: vec![\n", &format!("        shapes: vec![\n{lives}")),
+            ("    pub kick_sound: Sound,\n}", "    pub kick_sound: Sound,\n    pub lives: u32,\n}"),
+            ("            kicks: 0,\n", "            kicks: 0,\n            lives: 3,\n"),
+            (ball, &format!("{ball}{lives}")),
         ]);
         self.expect_reload("added field");
         self.expect_screen("new field at its default", |shot| lives_bar(shot) == Some(30));
@@ -257,7 +316,7 @@ impl<'x> Game<'x> {
         support::edit_all(&self.lib(), &[
             ("    #[serde(alias = \"lives\")]\n    pub hearts: f32,\n", ""),
             ("            hearts: 1.0,\n", ""),
-            ("            Shape::Rect { x: 600.0, y: 20.0, w: 10.0 * state.hearts, h: 10.0, color: Color::rgb(0xff, 0xd1, 0x66) },\n", ""),
+            ("    draw_rectangle(600.0, 20.0, 10.0 * state.hearts, 10.0, Color::from_rgba(0xff, 0xd1, 0x66, 255));\n", ""),
         ]);
         self.expect_reload("removed field");
         self.expect_screen("removed field is gone", |shot| lives_bar(shot).is_none());
@@ -266,8 +325,8 @@ impl<'x> Game<'x> {
         // A change the old value cannot fit: the game starts afresh and says so, without crashing.
         let text = fs::read_to_string(self.lib()).unwrap().replace("state.player", "state.spare");
         let text = support::replace_each_once(text, &[
-            ("    pub player: Point,\n", "    pub player: String,\n    pub spare: Point,\n"),
-            ("            player: Point { x: 200.0, y: 300.0 },\n", "            player: String::new(),\n            spare: Point { x: 200.0, y: 300.0 },\n"),
+            ("    pub player: Vec2,\n", "    pub player: String,\n    pub spare: Vec2,\n"),
+            ("            player: vec2(200.0, 300.0),\n", "            player: String::new(),\n            spare: vec2(200.0, 300.0),\n"),
         ]);
         fs::write(self.lib(), text).unwrap();
         self.expect_reload("incompatible field");
@@ -290,13 +349,13 @@ impl<'x> Game<'x> {
         self.skip_output();
     }
 
-    /// Editing the contract (here: a new colour constant) restarts the binary, keeping the state.
+    /// Editing the contract (here: a new constant on `Color`) restarts the binary, keeping the state.
     fn contract_change_restarts_with_state(&mut self) {
         self.skip_output();
-        let contract = self.project.join("contract/src/lib.rs");
+        let contract = self.project.join("contract/src/color.rs");
         let text = fs::read_to_string(&contract).unwrap();
-        let white = "    pub const WHITE: Self = Self::rgb(0xff, 0xff, 0xff);\n\n    /// An opaque colour";
-        fs::write(&contract, support::replace_each_once(text, &[("    /// An opaque colour", white)])).unwrap();
+        let opaque = "impl Color {\n    pub const OPAQUE: f32 = 1.0;\n";
+        fs::write(&contract, support::replace_each_once(text, &[("impl Color {\n", opaque)])).unwrap();
         let old_pid = self.pid;
         self.pid = support::wait_for(FIRST_BUILD, Duration::from_millis(100), || {
             support::game_pid(&self.project, NAME).filter(|&pid| pid != old_pid)
@@ -353,7 +412,7 @@ impl<'x> Game<'x> {
 }
 
 fn background_code([r, g, b]: Rgb) -> String {
-    format!("Color::rgb({r:#04x}, {g:#04x}, {b:#04x})")
+    format!("Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255)")
 }
 
 fn same_pixels(a: &Image, b: &Image) -> bool {
@@ -366,8 +425,9 @@ fn run_length(shot: &Image, color: Rgb) -> usize {
     (x..shot.width).take_while(|&x| support::close(shot.pixel(x, y), color)).count()
 }
 
-/// The plain build: no hot-reload code, and the game still runs (with the last background).
-fn check_static_release_build(project: &Path, x: &XServer) {
+/// The plain build: no hot-reload code, and the game still runs (with the last background). Driven
+/// with the mouse and keyboard, its kick sound reaches a (null) audio device.
+fn check_static_release_build(project: &Path, x: &XServer, scratch: &Scratch) {
     support::run(Command::new("cargo").args(["build", "--release"]).current_dir(project));
     let tree = support::run(Command::new("cargo").args(["tree", "-e", "normal"]).current_dir(project));
     let tree = String::from_utf8_lossy(&tree.stdout);
@@ -382,14 +442,28 @@ fn check_static_release_build(project: &Path, x: &XServer) {
     let binary = fs::read(project.join("target/release").join(NAME)).unwrap();
     assert!(!contains(&binary, b"hot_lib_reloader"), "the release binary contains hot-reload code");
 
-    let mut game = x.command(project.join("target/release").join(NAME).to_str().unwrap()).current_dir(project).spawn().unwrap();
-    let shown = support::wait_for(Duration::from_secs(30), Duration::from_millis(200), || {
-        let shot = x.screenshot(&x.window(NAME)?)?;
-        shot.top_left(PLAYER, 500).is_some().then_some(())
+    let audio = AudioCapture::start(scratch);
+    let release = project.join("target/release").join(NAME);
+    let mut game = x.command(release.to_str().unwrap()).env("ALSA_CONFIG_PATH", &audio.config).current_dir(project).spawn().unwrap();
+    let window = support::wait_for(Duration::from_secs(30), Duration::from_millis(200), || {
+        let window = x.window(NAME)?;
+        (x.screenshot(&window)?.top_left(PLAYER, 500)? == (200, 300)).then_some(window)
     });
+    let window = window.expect("the release build should open the window and draw the game (fresh, no saved state)");
+    let shot = || x.screenshot(&window).unwrap();
+    assert!(!audio.heard(), "nothing plays before the kick");
+    // A click puts the ball down right of the player; space kicks it away, with a sound.
+    x.click(&window, 256, 324);
+    let near = |(x, y): (usize, usize), (to_x, to_y): (usize, usize)| x.abs_diff(to_x) <= 2 && y.abs_diff(to_y) <= 2;
+    support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || near(shot().top_left(BALL, 100)?, (242, 310)).then_some(()))
+        .expect("the click should put the ball down where the mouse is");
+    x.press_key(&window, "space");
+    let kicked = support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || (shot().top_left(BALL, 100)?.0 > 300).then_some(()));
+    let heard = support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || audio.heard().then_some(()));
     let _ = game.kill();
     let _ = game.wait();
-    shown.expect("the release build should open the window and draw the game");
+    kicked.expect("space next to the ball should kick it away");
+    heard.expect("the kick's sound should reach the audio device");
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

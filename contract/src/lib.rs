@@ -1,72 +1,88 @@
-//! What crosses between the binary and the game every frame: input in, draw data out.
+//! The game's API, shaped like macroquad's, and the plain data it records.
 //!
-//! The running binary is compiled against these types, so they must not change under it:
-//! edit this crate (or the game's `exports.rs`) and `just dev` restarts the binary, keeping
-//! the game state. Everything here is plain owned data: nothing may point into the game
-//! library (no `&'static str`, closures or trait objects), because the library that made
-//! it may be unloaded before the binary is done with it.
+//! The game says `use contract::prelude::*;` where a macroquad program says
+//! `use macroquad::prelude::*;`, and calls the same functions: `clear_background`, `draw_texture_ex`,
+//! `measure_text`, `is_key_pressed`, `set_camera`, `play_sound`... They do not draw: they record what
+//! the game asks for into a [`Frame`], and the binary plays that frame with macroquad. (macroquad keeps
+//! its OpenGL context in the binary's globals; a copy of macroquad inside the game library would have
+//! none.) Queries answer from the frame's [`Input`], handed in by the binary, and from the asset files
+//! themselves, so text sizes and texture sizes are known in the same frame.
+//!
+//! Two halves:
+//! - what crosses the boundary, plain owned data: [`boundary`] (input in, frame out), [`color`],
+//!   [`math`] and [`keys`]. The running binary is compiled against these; editing them (or the game's
+//!   `exports.rs`) makes `just dev` restart the binary, keeping the game state. Nothing here may point
+//!   into the game library (no `&'static str`, closures or trait objects), because the library that
+//!   made it may be unloaded before the binary is done with it.
+//! - the API that records it (every other module), which runs inside the game library only.
 
-/// An RGBA colour, each channel 0.0..=1.0.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Color {
-    pub r: f32,
-    pub g: f32,
-    pub b: f32,
-    pub a: f32,
-}
+pub mod boundary;
+pub mod color;
+pub mod keys;
+pub mod math;
 
-impl Color {
-    /// An opaque colour from 8-bit channels, e.g. `Color::rgb(0x20, 0x24, 0x30)`.
-    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
-        Self { r: r as f32 / 255.0, g: g as f32 / 255.0, b: b as f32 / 255.0, a: 1.0 }
+pub mod audio;
+pub mod camera;
+pub mod file;
+pub mod input;
+pub mod shapes;
+pub mod text;
+pub mod texture;
+pub mod time;
+pub mod window;
+
+mod assets;
+mod context;
+
+pub mod prelude;
+
+#[cfg(test)]
+mod tests;
+
+pub use boundary::{AssetLoad, AssetSource, DrawCommand, Frame, Input, SoundCommand};
+pub use color::Color;
+
+/// Runs one frame of game code: the API's queries answer from `input`, and the returned [`Frame`] holds
+/// everything the code asked to draw, play and load, in order. If `game` panics, what it drew and
+/// played is dropped as the panic passes.
+pub fn record_frame(input: &Input, game: impl FnOnce()) -> Frame {
+    struct AbandonOnPanic;
+    impl Drop for AbandonOnPanic {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                context::abandon_frame();
+            }
+        }
     }
+    context::begin_frame(input);
+    let guard = AbandonOnPanic;
+    game();
+    std::mem::forget(guard);
+    context::end_frame()
 }
 
-/// The keys the game reads this frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Keys {
-    pub left: bool,
-    pub right: bool,
-    pub up: bool,
-    pub down: bool,
-    /// True only on the frame the key went down.
-    pub space_pressed: bool,
+/// Frees what the API keeps while the game library is loaded (parsed fonts, the asset table). The
+/// game's `save_state` calls it before the binary unloads the library: the statics of an unloaded
+/// library are never dropped, so without this each reload would leak them. Anything the API needs
+/// afterwards is read again.
+pub fn release() {
+    context::release();
 }
 
-/// Everything the game knows about the outside world, handed in once per frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Input {
-    /// Seconds since the previous frame.
-    pub dt: f32,
-    pub screen_width: f32,
-    pub screen_height: f32,
-    pub keys: Keys,
-}
-
-/// One thing to draw, in screen pixels (origin top left).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shape {
-    Rect { x: f32, y: f32, w: f32, h: f32, color: Color },
-    Circle { x: f32, y: f32, radius: f32, color: Color },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, color: Color },
-    /// `y` is the text's baseline.
-    Text { text: String, x: f32, y: f32, size: f32, color: Color },
-}
-
-/// What the binary draws this frame: clear to `background`, then `shapes` in order.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Frame {
-    pub background: Color,
-    pub shapes: Vec<Shape>,
-}
-
-/// A hash of this crate's source and of the game's entry points (`exports_source`): everything
-/// the binary is compiled against. The binary compares its own with each reloaded library's.
+/// A hash of the sources of the types that cross the boundary, and of the game's entry points
+/// (`exports_source`): everything the binary is compiled against. The binary compares its own with
+/// each reloaded library's.
 pub const fn fingerprint(exports_source: &str) -> u64 {
-    fnv1a(exports_source.as_bytes(), fnv1a(include_str!("lib.rs").as_bytes(), 0xcbf2_9ce4_8422_2325))
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    hash = fnv1a(include_str!("boundary.rs").as_bytes(), hash);
+    hash = fnv1a(include_str!("color.rs").as_bytes(), hash);
+    hash = fnv1a(include_str!("keys.rs").as_bytes(), hash);
+    hash = fnv1a(include_str!("math.rs").as_bytes(), hash);
+    fnv1a(exports_source.as_bytes(), hash)
 }
 
-const fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+/// FNV-1a: a stable hash (the same in every build), for fingerprints and asset ids.
+pub(crate) const fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
         hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);

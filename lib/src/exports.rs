@@ -4,7 +4,9 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use crate::{Frame, Input, State, draw, update};
+use contract::{Frame, Input};
+
+use crate::State;
 
 /// The game state lives inside the library, so the binary never depends on its layout:
 /// across a reload it travels as JSON (see [`save_state`] and [`restore_state`]).
@@ -17,16 +19,14 @@ pub fn contract_fingerprint() -> u64 {
     contract::fingerprint(include_str!("exports.rs"))
 }
 
-/// Runs one frame of the game. In hot builds a panic in the game code comes back as `Err`
-/// with its message and location, and the state is left as it was before this frame.
+/// Runs one frame of the game: what it drew, played and loaded. In hot builds a panic in the game
+/// code comes back as `Err` with its message and location, and the state is left as it was before
+/// this frame.
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn frame(input: &Input) -> Result<Frame, String> {
     let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
-    let state = state.get_or_insert_with(State::default);
-    run_guarded(state, |state| {
-        update(state, input);
-        draw(state)
-    })
+    // A fresh state is made inside the frame, where the API knows the screen size and the time.
+    run_guarded(&mut state, |state| contract::record_frame(input, || crate::frame(state.get_or_insert_with(State::default))))
 }
 
 /// The current state as JSON, to be handed to the next build of the library.
@@ -35,8 +35,10 @@ pub fn frame(input: &Input) -> Result<Frame, String> {
 pub fn save_state() -> String {
     #[cfg(feature = "reload")]
     panic_report::uninstall();
-    let state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
-    serde_json::to_string(&state.clone().unwrap_or_default()).expect("State serializes to JSON")
+    let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
+    let saved = serde_json::to_string(state.get_or_insert_with(State::default)).expect("State serializes to JSON");
+    contract::release();
+    saved
 }
 
 /// Takes over the state saved by [`save_state`], possibly from an older build whose `State`
@@ -46,26 +48,26 @@ pub fn restore_state(saved: &str) -> Result<(), String> {
     #[cfg(feature = "reload")]
     panic_report::install();
     let (state, result) = match serde_json::from_str(saved) {
-        Ok(state) => (state, Ok(())),
-        Err(error) => (State::default(), Err(format!("the saved state no longer fits `State` ({error})"))),
+        Ok(state) => (Some(state), Ok(())),
+        Err(error) => (None, Err(format!("the saved state no longer fits `State` ({error})"))),
     };
-    *STATE.lock().unwrap_or_else(PoisonError::into_inner) = Some(state);
+    *STATE.lock().unwrap_or_else(PoisonError::into_inner) = state;
     result
 }
 
 /// Starts the game afresh.
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn reset_state() {
-    *STATE.lock().unwrap_or_else(PoisonError::into_inner) = Some(State::default());
+    *STATE.lock().unwrap_or_else(PoisonError::into_inner) = None;
 }
 
 #[cfg(not(feature = "reload"))]
-fn run_guarded(state: &mut State, step: impl FnOnce(&mut State) -> Frame) -> Result<Frame, String> {
+fn run_guarded(state: &mut Option<State>, step: impl FnOnce(&mut Option<State>) -> Frame) -> Result<Frame, String> {
     Ok(step(state))
 }
 
 #[cfg(feature = "reload")]
-fn run_guarded(state: &mut State, step: impl FnOnce(&mut State) -> Frame) -> Result<Frame, String> {
+fn run_guarded(state: &mut Option<State>, step: impl FnOnce(&mut Option<State>) -> Frame) -> Result<Frame, String> {
     let before = state.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(state))).map_err(|_| {
         *state = before;
@@ -108,7 +110,7 @@ mod tests {
     #[test]
     fn state_survives_save_and_restore_and_tolerates_schema_changes() {
         reset_state();
-        let input = Input { dt: 0.5, screen_width: 800.0, screen_height: 600.0, ..Input::default() };
+        let input = Input { frame_time: 0.5, screen_width: 800.0, screen_height: 600.0, ..Input::default() };
         frame(&input).unwrap();
         let saved = save_state();
         reset_state();
@@ -116,13 +118,14 @@ mod tests {
         assert_eq!(save_state(), saved);
 
         // A field the old build did not have takes its default; one it had and we dropped is ignored.
-        restore_state(r#"{"hits": 7, "gone": true}"#).unwrap();
+        restore_state(r#"{"kicks": 7, "gone": true}"#).unwrap();
         let state = STATE.lock().unwrap().clone().unwrap();
-        assert_eq!((state.hits, state.player), (7, State::default().player));
+        assert_eq!((state.kicks, state.player), (7, State::default().player));
 
-        // A value that no longer fits the type resets the game and says why.
-        let error = restore_state(r#"{"hits": "seven"}"#).unwrap_err();
+        // A value that no longer fits the type resets the game (in its next frame) and says why.
+        let error = restore_state(r#"{"kicks": "seven"}"#).unwrap_err();
         assert!(error.contains("no longer fits"), "{error}");
-        assert_eq!(STATE.lock().unwrap().clone().unwrap(), State::default());
+        frame(&input).unwrap();
+        assert_eq!(STATE.lock().unwrap().clone().unwrap().kicks, 0);
     }
 }

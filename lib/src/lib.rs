@@ -1,81 +1,108 @@
-//! The game. This is the file to edit while `just dev` runs: save, and the running window
-//! picks up the change within a second, with the game state kept.
+//! The game. This is the file to edit while `just dev` runs: save, and the running window picks up
+//! the change within a second, with the game state kept.
 //!
-//! The game never calls macroquad: it reads [`Input`] and returns a [`Frame`] of plain
-//! shapes, and the binary draws them. (macroquad keeps its GL context in the binary's
-//! globals; a second copy inside this library would not have one.)
+//! It reads like a macroquad program, because it uses the same API (`contract::prelude` instead of
+//! `macroquad::prelude`): [`frame`] is the body of macroquad's main loop, and [`State`] holds what
+//! would be the loop's local variables. The calls record what to draw and play; the binary does it.
 
 pub mod exports;
 
-pub use contract::{Color, Frame, Input, Keys, Shape};
+use contract::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Try it: change this colour, save, and watch the running window.
-pub const BACKGROUND: Color = Color::rgb(0x1d, 0x23, 0x33);
+pub const BACKGROUND: Color = Color::from_rgba(0x1d, 0x23, 0x33, 255);
 
+/// The world is this big, whatever the window's size: the camera fits it to the window.
+const WORLD: Rect = Rect::new(0.0, 0.0, 800.0, 600.0);
 const PLAYER_SIZE: f32 = 48.0;
 const PLAYER_SPEED: f32 = 360.0;
 const BALL_RADIUS: f32 = 14.0;
+const BALL_COLOR: Color = Color::from_rgba(0xf7, 0x25, 0x85, 255);
 const KICK_SPEED: f32 = 420.0;
+const TEXT_COLOR: Color = Color::from_rgba(0xe8, 0xe8, 0xe8, 255);
 
 /// Everything the game remembers between frames.
 ///
 /// It survives every reload: it is handed to the new code as serialized data, so you may add
 /// fields (they start from `Default`), remove or rename them (`#[serde(alias = "old")]`) or
 /// change their types while the game runs. If the old values no longer fit, the game starts
-/// afresh and says so.
+/// afresh and says so. Textures and sounds are handles, kept here like any other value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
-    pub player: Point,
-    pub ball: Point,
-    pub ball_velocity: Point,
-    pub hits: u32,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Point {
-    pub x: f32,
-    pub y: f32,
+    pub player: Vec2,
+    pub facing_left: bool,
+    pub ball: Vec2,
+    pub ball_velocity: Vec2,
+    pub kicks: u32,
+    pub sprite: Texture2D,
+    pub kick_sound: Sound,
 }
 
 impl Default for State {
     fn default() -> Self {
+        let sprite = load_texture("assets/player.png");
+        sprite.set_filter(FilterMode::Nearest); // sharp pixel art when scaled up
         Self {
-            player: Point { x: 200.0, y: 300.0 },
-            ball: Point { x: 500.0, y: 200.0 },
-            ball_velocity: Point { x: 180.0, y: 140.0 },
-            hits: 0,
+            player: vec2(200.0, 300.0),
+            facing_left: false,
+            ball: vec2(500.0, 200.0),
+            ball_velocity: vec2(180.0, 140.0),
+            kicks: 0,
+            sprite,
+            kick_sound: load_sound("assets/kick.wav"),
         }
     }
 }
 
-/// Advances the game by one frame.
-pub fn update(state: &mut State, input: &Input) {
-    let keys = input.keys;
-    let axis = |minus: bool, plus: bool| (plus as i8 - minus as i8) as f32;
-    state.player.x += axis(keys.left, keys.right) * PLAYER_SPEED * input.dt;
-    state.player.y += axis(keys.up, keys.down) * PLAYER_SPEED * input.dt;
-    state.player.x = state.player.x.clamp(0.0, (input.screen_width - PLAYER_SIZE).max(0.0));
-    state.player.y = state.player.y.clamp(0.0, (input.screen_height - PLAYER_SIZE).max(0.0));
+/// One frame of the game: what a macroquad program does in its main loop, before `next_frame().await`.
+pub fn frame(state: &mut State) {
+    let dt = get_frame_time();
+    let camera = Camera2D { target: WORLD.center(), zoom: vec2(2.0 / WORLD.w, 2.0 / WORLD.h), ..Default::default() };
 
-    let ball = &mut state.ball;
-    let velocity = &mut state.ball_velocity;
-    ball.x += velocity.x * input.dt;
-    ball.y += velocity.y * input.dt;
-    bounce(&mut ball.x, &mut velocity.x, input.screen_width);
-    bounce(&mut ball.y, &mut velocity.y, input.screen_height);
-
-    let touching = (ball.x - (state.player.x + PLAYER_SIZE / 2.0)).abs() < BALL_RADIUS + PLAYER_SIZE / 2.0
-        && (ball.y - (state.player.y + PLAYER_SIZE / 2.0)).abs() < BALL_RADIUS + PLAYER_SIZE / 2.0;
-    if touching && keys.space_pressed {
-        // Kick the ball away from the player's centre.
-        let dx = ball.x - (state.player.x + PLAYER_SIZE / 2.0);
-        let dy = ball.y - (state.player.y + PLAYER_SIZE / 2.0);
-        let length = (dx * dx + dy * dy).sqrt().max(1.0);
-        *velocity = Point { x: dx / length * KICK_SPEED, y: dy / length * KICK_SPEED };
-        state.hits += 1;
+    // Arrows or WASD move the player.
+    let axis = |minus: [KeyCode; 2], plus: [KeyCode; 2]| {
+        let down = |keys: [KeyCode; 2]| keys.into_iter().any(is_key_down) as i8;
+        (down(plus) - down(minus)) as f32
+    };
+    let direction = vec2(axis([KeyCode::Left, KeyCode::A], [KeyCode::Right, KeyCode::D]), axis([KeyCode::Up, KeyCode::W], [KeyCode::Down, KeyCode::S]));
+    state.player = (state.player + direction * PLAYER_SPEED * dt).clamp(WORLD.point(), WORLD.size() - PLAYER_SIZE);
+    if direction.x != 0.0 {
+        state.facing_left = direction.x < 0.0;
     }
+
+    // The ball bounces off the edges of the world. A click puts it down where the mouse is.
+    state.ball += state.ball_velocity * dt;
+    bounce(&mut state.ball.x, &mut state.ball_velocity.x, WORLD.w);
+    bounce(&mut state.ball.y, &mut state.ball_velocity.y, WORLD.h);
+    if is_mouse_button_pressed(MouseButton::Left) {
+        state.ball = camera.screen_to_world(mouse_position().into());
+        state.ball_velocity = Vec2::ZERO;
+    }
+
+    // Space next to the ball kicks it away from the player.
+    let centre = state.player + PLAYER_SIZE / 2.0;
+    let touching = (state.ball - centre).abs().max_element() < BALL_RADIUS + PLAYER_SIZE / 2.0;
+    if touching && is_key_pressed(KeyCode::Space) {
+        state.ball_velocity = (state.ball - centre).normalize_or(Vec2::X) * KICK_SPEED;
+        state.kicks += 1;
+        play_sound_once(&state.kick_sound);
+    }
+
+    // The world, through the camera.
+    set_camera(&camera);
+    clear_background(BACKGROUND);
+    let size = Some(vec2(PLAYER_SIZE, PLAYER_SIZE));
+    draw_texture_ex(&state.sprite, state.player.x, state.player.y, WHITE, DrawTextureParams { dest_size: size, flip_x: state.facing_left, ..Default::default() });
+    draw_circle(state.ball.x, state.ball.y, BALL_RADIUS, BALL_COLOR);
+
+    // Text on top, in screen pixels: the score centred with `measure_text`.
+    set_default_camera();
+    let score = format!("kicks: {}", state.kicks);
+    let measured = measure_text(&score, None, 32, 1.0);
+    draw_text(&score, (screen_width() - measured.width) / 2.0, 32.0, 32.0, TEXT_COLOR);
+    draw_text("arrows move, space kicks, a click puts the ball down. Edit lib/src/lib.rs and save.", 16.0, 58.0, 20.0, TEXT_COLOR);
 }
 
 /// Keeps one coordinate of the ball inside `0..=limit`, reversing its speed at the edges.
@@ -89,81 +116,95 @@ fn bounce(position: &mut f32, speed: &mut f32, limit: f32) {
     }
 }
 
-/// What the window shows for this state.
-pub fn draw(state: &State) -> Frame {
-    let text = Color::rgb(0xe8, 0xe8, 0xe8);
-    Frame {
-        background: BACKGROUND,
-        shapes: vec![
-            Shape::Rect {
-                x: state.player.x,
-                y: state.player.y,
-                w: PLAYER_SIZE,
-                h: PLAYER_SIZE,
-                color: Color::rgb(0x4c, 0xc9, 0xf0),
-            },
-            Shape::Circle { x: state.ball.x, y: state.ball.y, radius: BALL_RADIUS, color: Color::rgb(0xf7, 0x25, 0x85) },
-            Shape::Text { text: format!("kicks: {}", state.hits), x: 16.0, y: 32.0, size: 28.0, color: text },
-            Shape::Text {
-                text: "arrows move, space kicks the ball. Edit lib/src/lib.rs and save.".to_string(),
-                x: 16.0,
-                y: 58.0,
-                size: 20.0,
-                color: text,
-            },
-        ],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contract::{DrawCommand, Frame, Input};
 
-    fn input(keys: Keys) -> Input {
-        Input { dt: 0.1, screen_width: 800.0, screen_height: 600.0, keys }
+    /// One frame of 0.1 s with `input`, on an 800x600 window.
+    fn run(state: &mut State, input: Input) -> Frame {
+        let input = Input { frame_time: 0.1, screen_width: 800.0, screen_height: 600.0, ..input };
+        contract::record_frame(&input, || frame(state))
+    }
+
+    fn keys(keys: &[KeyCode]) -> Input {
+        Input { keys_down: keys.to_vec(), keys_pressed: keys.to_vec(), ..Input::default() }
     }
 
     #[test]
-    fn arrows_move_the_player() {
+    fn arrows_move_the_player_and_turn_it() {
         let mut state = State::default();
         let start = state.player;
-        update(&mut state, &input(Keys { right: true, down: true, ..Keys::default() }));
-        assert!(state.player.x > start.x && state.player.y > start.y, "{:?}", state.player);
+        run(&mut state, keys(&[KeyCode::Left, KeyCode::Down]));
+        assert!(state.player.x < start.x && state.player.y > start.y, "{:?}", state.player);
+        assert!(state.facing_left);
     }
 
     #[test]
-    fn player_stays_on_screen() {
+    fn player_stays_in_the_world() {
         let mut state = State::default();
         for _ in 0..100 {
-            update(&mut state, &input(Keys { left: true, up: true, ..Keys::default() }));
+            run(&mut state, keys(&[KeyCode::Left, KeyCode::Up]));
         }
-        assert_eq!(state.player, Point { x: 0.0, y: 0.0 });
+        assert_eq!(state.player, Vec2::ZERO);
     }
 
     #[test]
     fn ball_bounces_off_the_edges() {
-        let mut state = State { ball: Point { x: 795.0, y: 300.0 }, ..State::default() };
-        update(&mut state, &input(Keys::default()));
+        let mut state = State { ball: vec2(795.0, 300.0), ..State::default() };
+        run(&mut state, Input::default());
         assert!(state.ball_velocity.x < 0.0 && state.ball.x <= 800.0 - BALL_RADIUS);
     }
 
     #[test]
-    fn space_next_to_the_ball_kicks_it_and_counts() {
+    fn a_click_puts_the_ball_down_under_the_mouse() {
         let mut state = State::default();
-        state.ball = Point { x: state.player.x + PLAYER_SIZE + 5.0, y: state.player.y + PLAYER_SIZE / 2.0 };
-        state.ball_velocity = Point::default();
-        update(&mut state, &input(Keys { space_pressed: true, ..Keys::default() }));
-        assert_eq!(state.hits, 1);
-        assert!(state.ball_velocity.x > 0.0, "kicked away from the player: {:?}", state.ball_velocity);
+        let click = Input { mouse_position: vec2(300.0, 150.0), mouse_pressed: vec![MouseButton::Left], ..Input::default() };
+        run(&mut state, click);
+        assert_eq!((state.ball, state.ball_velocity), (vec2(300.0, 150.0), Vec2::ZERO));
     }
 
     #[test]
-    fn draw_clears_to_background_and_shows_player_ball_and_kicks() {
-        let state = State { hits: 3, ..State::default() };
-        let frame = draw(&state);
-        assert_eq!(frame.background, BACKGROUND);
-        assert!(matches!(frame.shapes[0], Shape::Rect { x, y, .. } if x == state.player.x && y == state.player.y));
-        assert!(matches!(frame.shapes[1], Shape::Circle { x, y, .. } if x == state.ball.x && y == state.ball.y));
-        assert!(frame.shapes.iter().any(|s| matches!(s, Shape::Text { text, .. } if text == "kicks: 3")));
+    fn space_next_to_the_ball_kicks_it_counts_and_plays_the_sound() {
+        let mut state = State::default();
+        state.ball = state.player + vec2(PLAYER_SIZE + 5.0, PLAYER_SIZE / 2.0);
+        state.ball_velocity = Vec2::ZERO;
+        let frame = run(&mut state, keys(&[KeyCode::Space]));
+        assert_eq!(state.kicks, 1);
+        assert!(state.ball_velocity.x > 0.0, "kicked away from the player: {:?}", state.ball_velocity);
+        assert!(matches!(frame.sounds[..], [contract::SoundCommand::Play { looped: false, .. }]), "{:?}", frame.sounds);
+    }
+
+    #[test]
+    fn draws_world_through_the_camera_then_centred_text_on_screen() {
+        let mut state = State { kicks: 3, ..State::default() };
+        let frame = run(&mut state, Input::default());
+        let kinds: Vec<&str> = frame.draw.iter().map(|command| match command {
+            DrawCommand::SetCamera(_) => "camera",
+            DrawCommand::ClearBackground(color) if *color == BACKGROUND => "clear",
+            DrawCommand::Texture { .. } => "sprite",
+            DrawCommand::Circle { .. } => "ball",
+            DrawCommand::SetDefaultCamera => "screen",
+            DrawCommand::Text { .. } => "text",
+            _ => "other",
+        }).filter(|&kind| kind != "other").collect();
+        assert_eq!(kinds, ["camera", "clear", "sprite", "ball", "screen", "text", "text"]);
+        // The score is centred: measured with the built-in font as macroquad would (9 characters of ProggyClean at 32 px).
+        let score = frame.draw.iter().find_map(|command| match command {
+            DrawCommand::Text { text, x, .. } if text == "kicks: 3" => Some(*x),
+            _ => None,
+        });
+        let width = measure_text("kicks: 3", None, 32, 1.0).width;
+        assert!(width > 100.0, "{width}");
+        assert_eq!(score, Some((800.0 - width) / 2.0));
+    }
+
+    #[test]
+    fn the_sprite_and_sound_reach_the_binary_once() {
+        let mut state = State::default();
+        let first = run(&mut state, Input::default());
+        let second = run(&mut state, Input::default());
+        assert_eq!(first.loads.len(), 2, "{:?}", first.loads);
+        assert!(second.loads.is_empty());
     }
 }

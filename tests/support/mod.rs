@@ -106,9 +106,13 @@ impl XServer {
         Self { display, xvfb: Some(xvfb) }
     }
 
+    /// `program` on this display. Its sound goes nowhere: ALSA gets a configuration without any device,
+    /// so every machine runs the game as one without audio does (override `ALSA_CONFIG_PATH` to hear it).
     pub fn command(&self, program: &str) -> Command {
+        let no_audio = std::env::temp_dir().join("hot-template-no-audio-device.conf");
+        fs::write(&no_audio, "# no PCM devices: the game runs without sound\n").unwrap();
         let mut command = Command::new(program);
-        command.env("DISPLAY", &self.display);
+        command.env("DISPLAY", &self.display).env("ALSA_CONFIG_PATH", no_audio);
         command
     }
 
@@ -130,6 +134,20 @@ impl XServer {
     pub fn screenshot(&self, window: &str) -> Option<Image> {
         let output = self.tool("import").args(["-window", window, "-depth", "8", "ppm:-"]).output().ok()?;
         output.status.success().then(|| Image::from_ppm(&output.stdout)).flatten()
+    }
+
+    /// Presses and releases `key` in the window.
+    pub fn press_key(&self, window: &str, key: &str) {
+        self.hold_key(window, key, Duration::from_millis(50));
+    }
+
+    /// Clicks the left mouse button at `x`, `y` in the window.
+    pub fn click(&self, window: &str, x: usize, y: usize) {
+        run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
+        run(self.tool("xdotool").args(["mousemove", "--window", window, &x.to_string(), &y.to_string()]));
+        run(self.tool("xdotool").args(["mousedown", "1"]));
+        sleep(Duration::from_millis(50));
+        run(self.tool("xdotool").args(["mouseup", "1"]));
     }
 
     /// Holds `key` down for `hold` in the focused window.
@@ -221,6 +239,7 @@ impl Image {
     pub fn save_png(&self, path: &Path) {
         let mut ppm = format!("P6 {} {} 255\n", self.width, self.height).into_bytes();
         ppm.extend_from_slice(&self.pixels);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
         let ppm_path = path.with_extension("ppm");
         fs::write(&ppm_path, ppm).unwrap();
         run(Command::new("convert").arg(&ppm_path).arg(path));
@@ -288,13 +307,14 @@ pub struct DevLoop {
 }
 
 impl DevLoop {
-    /// Starts `just dev` in `project`, on the X server `x` if the starter opens a window.
-    pub fn start(project: &Path, x: Option<&XServer>) -> Self {
+    /// Starts `just dev` in `project`, on the X server `x` if the starter opens a window, with `env` added.
+    pub fn start(project: &Path, x: Option<&XServer>, env: &[(&str, &str)]) -> Self {
         let log = project.join("dev.log");
         let out = fs::File::create(&log).unwrap();
         let mut just = x.map_or_else(|| Command::new("just"), |x| x.command("just"));
         let child = just
             .arg("dev")
+            .envs(env.iter().copied())
             .current_dir(project)
             .stdin(Stdio::null())
             .stdout(out.try_clone().unwrap())
@@ -374,4 +394,38 @@ pub fn replace_each_once(mut text: String, replacements: &[(&str, &str)]) -> Str
         text = text.replace(from, to);
     }
     text
+}
+
+/// What a game plays, through ALSA's `file` plugin: its output goes to a pipe this reads (the `null`
+/// device behind it plays nothing). Silence is zero bytes; a sound is not.
+pub struct AudioCapture {
+    pub config: PathBuf,
+    heard: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl AudioCapture {
+    pub fn start(scratch: &Scratch) -> Self {
+        let pipe = scratch.0.join("audio.pipe");
+        run(Command::new("mkfifo").arg(&pipe));
+        let config = scratch.0.join("asound.conf");
+        let text = format!("pcm.!default {{\n    type file\n    slave.pcm {{ type null }}\n    file \"{}\"\n    format \"raw\"\n}}\n", pipe.display());
+        fs::write(&config, text).unwrap();
+        let heard = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = heard.clone();
+        std::thread::spawn(move || {
+            // Blocks until the game opens its audio device, and ends when the game does.
+            let Ok(mut pipe) = fs::File::open(&pipe) else { return };
+            let mut buffer = vec![0u8; 1 << 16];
+            while let Ok(n @ 1..) = pipe.read(&mut buffer) {
+                if buffer[..n].iter().any(|&byte| byte != 0) {
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+        });
+        Self { config, heard }
+    }
+
+    pub fn heard(&self) -> bool {
+        self.heard.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }

@@ -1,0 +1,160 @@
+//! The game library's side of assets: an id for each asset it loads (a hash of where it came from, so
+//! the same asset has the same id in every build of the library), a note to the binary the first time
+//! each one is loaded, and what the game needs to know about it in the same frame: texture sizes from
+//! the file's header, fonts parsed for text metrics, file contents.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::boundary::{AssetKind, AssetLoad, AssetSource, DrawCommand, FilterMode, Frame};
+use crate::math::{Vec2, vec2};
+
+/// The size the game sees for a texture whose file is missing or unreadable: the binary draws its
+/// placeholder at this size too.
+pub const PLACEHOLDER_SIZE: Vec2 = vec2(32.0, 32.0);
+
+#[derive(Default)]
+pub(crate) struct Assets {
+    entries: HashMap<u64, Entry>,
+}
+
+struct Entry {
+    source: AssetSource,
+    /// Filled in on first use, emptied when the file changes on disk.
+    texture_size: Option<Vec2>,
+    font: Option<Option<Arc<fontdue::Font>>>,
+    contents: Option<Result<Arc<Vec<u8>>, String>>,
+    filter: FilterMode,
+}
+
+/// How a texture, font or sound handle kept in the game's `State` crosses a reload: by the path it was
+/// loaded from. One made from bytes keeps its id and size (the binary keeps the asset itself).
+#[derive(Serialize, Deserialize)]
+pub(crate) struct SavedAsset {
+    id: u64,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    size: Option<Vec2>,
+    #[serde(default)]
+    nearest: bool,
+}
+
+impl Assets {
+    /// The id of the asset from `source`, telling the binary about it the first time.
+    pub fn register(&mut self, frame: &mut Frame, kind: AssetKind, source: AssetSource) -> u64 {
+        let id = id_of(kind, &source);
+        self.entries.entry(id).or_insert_with(|| {
+            frame.loads.push(AssetLoad { id, kind, source: source.clone() });
+            Entry { source, texture_size: None, font: None, contents: None, filter: FilterMode::Linear }
+        });
+        id
+    }
+
+    pub fn set_filter(&mut self, id: u64, filter: FilterMode) {
+        if let Some(entry) = self.entries.get_mut(&id) {
+            entry.filter = filter;
+        }
+    }
+
+    pub fn save(&mut self, id: u64) -> SavedAsset {
+        let path = self.path(id).map(str::to_string);
+        let size = self.entries.contains_key(&id).then(|| self.texture_size(id));
+        let nearest = self.entries.get(&id).is_some_and(|entry| entry.filter == FilterMode::Nearest);
+        SavedAsset { id, path, size, nearest }
+    }
+
+    /// The handle for a saved asset. A restarted binary has none of the game's assets yet, so it is
+    /// told about each again (the binary ignores ones it has).
+    pub fn restore(&mut self, frame: &mut Frame, kind: AssetKind, saved: SavedAsset) -> u64 {
+        let id = match saved.path {
+            Some(path) => self.register(frame, kind, AssetSource::Path(path)),
+            None => {
+                let entry = Entry {
+                    source: AssetSource::Bytes(Vec::new()),
+                    texture_size: saved.size,
+                    font: None,
+                    contents: None,
+                    filter: FilterMode::Linear,
+                };
+                self.entries.entry(saved.id).or_insert(entry);
+                saved.id
+            }
+        };
+        if saved.nearest {
+            self.set_filter(id, FilterMode::Nearest);
+            frame.draw.push(DrawCommand::SetTextureFilter { texture: id, filter: FilterMode::Nearest });
+        }
+        id
+    }
+
+    pub fn path(&self, id: u64) -> Option<&str> {
+        match &self.entries.get(&id)?.source {
+            AssetSource::Path(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    pub fn texture_size(&mut self, id: u64) -> Vec2 {
+        let Some(entry) = self.entries.get_mut(&id) else { return PLACEHOLDER_SIZE };
+        *entry.texture_size.get_or_insert_with(|| {
+            let size = match &entry.source {
+                AssetSource::Path(path) => imagesize::size(path).ok(),
+                AssetSource::Bytes(bytes) => imagesize::blob_size(bytes).ok(),
+                AssetSource::Rgba8 { width, height, .. } => {
+                    return vec2(*width as f32, *height as f32);
+                }
+            };
+            size.map_or(PLACEHOLDER_SIZE, |size| vec2(size.width as f32, size.height as f32))
+        })
+    }
+
+    /// The parsed font, or `None` if it cannot be read (the built-in font's metrics are used then).
+    pub fn font(&mut self, id: u64) -> Option<Arc<fontdue::Font>> {
+        let entry = self.entries.get_mut(&id)?;
+        if entry.font.is_none() {
+            let bytes = match &entry.source {
+                AssetSource::Path(path) => std::fs::read(path).ok(),
+                AssetSource::Bytes(bytes) => Some(bytes.clone()),
+                AssetSource::Rgba8 { .. } => None,
+            };
+            let font = bytes.and_then(|bytes| fontdue::Font::from_bytes(bytes, fontdue::FontSettings::default()).ok());
+            entry.font = Some(font.map(Arc::new));
+        }
+        entry.font.clone().flatten()
+    }
+
+    pub fn contents(&mut self, id: u64) -> Result<Arc<Vec<u8>>, String> {
+        let Some(entry) = self.entries.get_mut(&id) else { return Err("not loaded".to_string()) };
+        entry
+            .contents
+            .get_or_insert_with(|| match &entry.source {
+                AssetSource::Path(path) => std::fs::read(path).map(Arc::new).map_err(|error| error.to_string()),
+                AssetSource::Bytes(bytes) | AssetSource::Rgba8 { bytes, .. } => Ok(Arc::new(bytes.clone())),
+            })
+            .clone()
+    }
+
+    /// Drops what was read from files that changed, so the next use reads them again.
+    pub fn forget_changed(&mut self, paths: &[String]) {
+        for entry in self.entries.values_mut() {
+            if matches!(&entry.source, AssetSource::Path(path) if paths.contains(path)) {
+                (entry.texture_size, entry.font, entry.contents) = (None, None, None);
+            }
+        }
+    }
+}
+
+fn id_of(kind: AssetKind, source: &AssetSource) -> u64 {
+    let hash = crate::fnv1a(&[kind as u8], 0xcbf2_9ce4_8422_2325);
+    match source {
+        AssetSource::Path(path) => crate::fnv1a(path.as_bytes(), crate::fnv1a(b"path", hash)),
+        AssetSource::Bytes(bytes) => crate::fnv1a(bytes, crate::fnv1a(b"bytes", hash)),
+        AssetSource::Rgba8 { width, height, bytes } => {
+            let size = [width.to_le_bytes(), height.to_le_bytes()].concat();
+            crate::fnv1a(bytes, crate::fnv1a(&size, crate::fnv1a(b"rgba8", hash)))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! What crosses between the binary and the game every frame: [`Input`] in, [`Frame`] out.
+//! Plain owned data only. Each [`DrawCommand`] is one macroquad call, with its arguments.
+
+use crate::color::Color;
+use crate::keys::{KeyCode, MouseButton};
+use crate::math::{Rect, Vec2};
+
+/// Everything the game knows about the outside world, handed in once per frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Input {
+    /// Seconds since the previous frame (`get_frame_time`).
+    pub frame_time: f32,
+    /// Seconds since the program started (`get_time`).
+    pub time: f64,
+    pub fps: i32,
+    pub screen_width: f32,
+    pub screen_height: f32,
+    pub keys_down: Vec<KeyCode>,
+    /// Went down since the last frame (a key pressed and released within one frame is in both lists).
+    pub keys_pressed: Vec<KeyCode>,
+    pub keys_released: Vec<KeyCode>,
+    pub last_key_pressed: Option<KeyCode>,
+    /// Characters typed since the last frame, in order.
+    pub chars_typed: Vec<char>,
+    pub mouse_position: Vec2,
+    pub mouse_wheel: Vec2,
+    pub mouse_down: Vec<MouseButton>,
+    pub mouse_pressed: Vec<MouseButton>,
+    pub mouse_released: Vec<MouseButton>,
+    /// Asset files that changed on disk (hot builds): their paths as the game gave them.
+    pub changed_assets: Vec<String>,
+}
+
+/// What the game asked for in one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frame {
+    /// Drawing, in the order the game asked for it.
+    pub draw: Vec<DrawCommand>,
+    pub sounds: Vec<SoundCommand>,
+    /// Assets the game loaded for the first time (since the library was loaded).
+    pub loads: Vec<AssetLoad>,
+    /// The game asked the program to end (`order_quit`).
+    pub quit: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FilterMode {
+    #[default]
+    Linear,
+    Nearest,
+}
+
+/// One macroquad drawing call. Textures and fonts are ids from [`AssetLoad`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum DrawCommand {
+    ClearBackground(Color),
+    Rectangle { x: f32, y: f32, w: f32, h: f32, color: Color },
+    RectangleLines { x: f32, y: f32, w: f32, h: f32, thickness: f32, color: Color },
+    RectangleEx { x: f32, y: f32, w: f32, h: f32, offset: Vec2, rotation: f32, color: Color },
+    Circle { x: f32, y: f32, r: f32, color: Color },
+    CircleLines { x: f32, y: f32, r: f32, thickness: f32, color: Color },
+    Ellipse { x: f32, y: f32, w: f32, h: f32, rotation: f32, color: Color },
+    EllipseLines { x: f32, y: f32, w: f32, h: f32, rotation: f32, thickness: f32, color: Color },
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, color: Color },
+    Triangle { v1: Vec2, v2: Vec2, v3: Vec2, color: Color },
+    TriangleLines { v1: Vec2, v2: Vec2, v3: Vec2, thickness: f32, color: Color },
+    Poly { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, color: Color },
+    PolyLines { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, thickness: f32, color: Color },
+    Arc { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, thickness: f32, arc: f32, color: Color },
+    Texture {
+        texture: u64,
+        x: f32,
+        y: f32,
+        color: Color,
+        dest_size: Option<Vec2>,
+        source: Option<Rect>,
+        rotation: f32,
+        flip_x: bool,
+        flip_y: bool,
+        pivot: Option<Vec2>,
+    },
+    /// `font` is `None` for macroquad's built-in font.
+    Text {
+        text: String,
+        x: f32,
+        y: f32,
+        font: Option<u64>,
+        font_size: u16,
+        font_scale: f32,
+        font_scale_aspect: f32,
+        rotation: f32,
+        color: Color,
+    },
+    SetTextureFilter { texture: u64, filter: FilterMode },
+    SetCamera(Camera),
+    SetDefaultCamera,
+}
+
+/// A 2D camera as macroquad's `Camera2D` has it (without a render target).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    pub rotation: f32,
+    pub zoom: Vec2,
+    pub target: Vec2,
+    pub offset: Vec2,
+    pub viewport: Option<(i32, i32, i32, i32)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SoundCommand {
+    Play { sound: u64, looped: bool, volume: f32 },
+    Stop { sound: u64 },
+    SetVolume { sound: u64, volume: f32 },
+}
+
+/// An asset the game loaded: the binary loads it too (and, in hot builds, watches its file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssetLoad {
+    pub id: u64,
+    pub kind: AssetKind,
+    pub source: AssetSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetKind {
+    Texture,
+    Font,
+    Sound,
+    /// Read by the game itself (`load_file`, `load_string`); the binary only watches it.
+    File,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AssetSource {
+    /// A file, relative to the working directory as in macroquad (`just dev` runs in the project folder).
+    Path(String),
+    /// Bytes in a file format (`Texture2D::from_file_with_format`, `load_ttf_font_from_bytes`...).
+    Bytes(Vec<u8>),
+    /// Raw RGBA pixels (`Texture2D::from_rgba8`).
+    Rgba8 { width: u16, height: u16, bytes: Vec<u8> },
+}

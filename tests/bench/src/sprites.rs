@@ -1,0 +1,96 @@
+//! The sprite benchmark: 10,000 textured sprites a frame through the game API (the scene in the game
+//! library, the binary playing its frame with macroquad) against the same scene calling macroquad
+//! directly, in one run, each measured from outside as the CPU time its process used (`wait4`).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::{self, XServer};
+
+/// Two run lengths: the difference between them is the cost of the extra frames alone (start-up,
+/// window and texture loading cancel out).
+const SHORT: usize = 30;
+const LONG: usize = 180;
+const RUNS: usize = 5;
+
+pub struct Row {
+    pub what: &'static str,
+    /// CPU time per frame, one sample per pair of runs.
+    pub per_frame: Vec<Duration>,
+}
+
+pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>) {
+    let scenes = support::template_dir().join("tests/bench/scenes");
+    let copy = |from: &str, to: &str| fs::copy(scenes.join(from), project.join(to)).map(drop).unwrap();
+    fs::create_dir_all(project.join("examples")).unwrap();
+    copy("sprites_api.rs", "lib/src/lib.rs");
+    copy("sprite.rs", "lib/src/sprite.rs");
+    copy("sprites_direct.rs", "examples/sprites_direct.rs");
+    copy("sprite.rs", "examples/sprite.rs");
+    let cargo = |args: &[&str]| drop(support::run(Command::new("cargo").args(args).current_dir(project)));
+    println!("sprite benchmark: release and dev builds of the scene...");
+    cargo(&["build", "--release"]);
+    cargo(&["build", "--release", "--example", "sprites_direct"]);
+    cargo(&["hot-lib"]);
+    cargo(&["build", "--no-default-features", "--features", "reload"]);
+    cargo(&["build", "--example", "sprites_direct"]);
+    let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
+
+    let std_dir = String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
+    let variants: [(&'static str, String); 4] = [
+        ("through the API, release build", format!("target/release/{name}")),
+        ("macroquad directly, release build", "target/release/examples/sprites_direct".to_string()),
+        ("through the API, hot build as `just dev` runs it", format!("target/debug/{name}")),
+        ("macroquad directly, dev build", "target/debug/examples/sprites_direct".to_string()),
+    ];
+    let mut rows: Vec<Row> = variants.iter().map(|(what, _)| Row { what, per_frame: Vec::new() }).collect();
+    for _ in 0..RUNS {
+        // Interleaved, so that the machine's ups and downs fall on all of them alike.
+        for (row, (_, program)) in rows.iter_mut().zip(&variants) {
+            let cpu = |frames: usize| {
+                let mut command = x.command(project.join(program).to_str().unwrap());
+                command.env("BENCH_FRAMES", frames.to_string()).env("LD_LIBRARY_PATH", std_dir.trim()).current_dir(project);
+                cpu_time(command)
+            };
+            let (short, long) = (cpu(SHORT), cpu(LONG));
+            row.per_frame.push(long.saturating_sub(short) / (LONG - SHORT) as u32);
+        }
+    }
+    (rows, record_only())
+}
+
+/// Runs `command` to its end; the CPU time (user and system) its process used.
+fn cpu_time(mut command: Command) -> Duration {
+    let child = command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    let waited = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(waited > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{command:?} failed ({status})");
+    let time = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// What recording the scene costs inside the game library (no window): the API's share of the gap.
+fn record_only() -> Vec<Duration> {
+    use contract::prelude::*;
+    let input = contract::Input { screen_width: 800.0, screen_height: 600.0, ..Default::default() };
+    (0..30)
+        .map(|frame| {
+            let start = Instant::now();
+            let recorded = contract::record_frame(&input, || {
+                let texture = load_texture("assets/player.png");
+                clear_background(BLACK);
+                for i in 0..10_000 {
+                    let (x, y, [r, g, b]) = sprite(i, frame);
+                    draw_texture(&texture, x, y, Color::from_rgba(r, g, b, 255));
+                }
+            });
+            let elapsed = start.elapsed();
+            assert_eq!(recorded.draw.len(), 10_001);
+            elapsed
+        })
+        .collect()
+}
+
+include!("../scenes/sprite.rs");

@@ -1,0 +1,170 @@
+//! Ports of two macroquad examples nobody here wrote, `asteroids.rs` and `rustaceanmark.rs` (from the
+//! `examples/` folder of the macroquad crate), dropped into the game library of a generated project.
+//! Each is run next to the original, frame by frame (see `harness.rs`), with the same input at the same
+//! frames; their windows must match pixel for pixel (within a stated tolerance). Then the port is left
+//! running and its library edited: the same process shows the change.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::support::{self, DevLoop, Image, XServer};
+
+struct Port {
+    name: &'static str,
+    /// The window title the original asks for.
+    title: &'static str,
+    source: &'static str,
+    script: &'static [Action],
+    /// A part of the window that differs between runs (frames per second), left out of the comparison.
+    mask: Option<(usize, usize)>,
+    /// A one-line library edit for the reload check, and the colour it makes the background.
+    edit: (&'static str, &'static str),
+    edited_background: support::Rgb,
+}
+
+enum Action {
+    /// Let the program run until it has run this many frames.
+    RunTo(u64),
+    Shot,
+    KeyDown(&'static str),
+    KeyUp(&'static str),
+    MouseDown(usize, usize),
+    MouseUp,
+}
+use Action::*;
+
+const PORTS: [Port; 2] = [
+    Port {
+        name: "asteroids",
+        title: "Asteroids",
+        source: include_str!("asteroids.rs"),
+        // The start screen ("You Win!", centred with `measure_text`), then Enter and 30 frames of play.
+        script: &[RunTo(10), Shot, KeyDown("Return"), RunTo(12), KeyUp("Return"), RunTo(40), Shot],
+        mask: None,
+        edit: ("        clear_background(LIGHTGRAY);\n\n        for bullet", "        clear_background(SKYBLUE);\n\n        for bullet"),
+        edited_background: [0x66, 0xbf, 0xff],
+    },
+    Port {
+        name: "rustaceanmark",
+        title: "Rustaceanmark",
+        source: include_str!("rustaceanmark.rs"),
+        // The empty screen, then one frame with the mouse button down (100 rustaceans) and 30 frames.
+        script: &[RunTo(5), Shot, MouseDown(400, 300), RunTo(6), MouseUp, RunTo(36), Shot],
+        mask: Some((260, 24)),
+        edit: ("clear_background(Color::default());", "clear_background(DARKBLUE);"),
+        edited_background: [0x00, 0x51, 0xab],
+    },
+];
+
+/// Pixels that may differ by more than a rounding step (8 in any channel), as a share of the window.
+const TOLERANCE: f64 = 0.001;
+
+pub fn check(project: &Path, x: &XServer, name: &str) {
+    let examples = macroquad_examples();
+    let dir = project.join("examples");
+    fs::create_dir_all(&dir).unwrap();
+    fs::copy(examples.join("rustacean_happy.png"), dir.join("rustacean_happy.png")).unwrap();
+    fs::write(dir.join("harness.rs"), include_str!("harness.rs")).unwrap();
+    fs::write(project.join("lib/src/harness.rs"), include_str!("harness.rs")).unwrap();
+    for port in &PORTS {
+        let original = fs::read_to_string(examples.join(format!("{}.rs", port.name))).unwrap();
+        let original = format!("#[path = \"harness.rs\"]\nmod harness;\n{}", once(&original, "    loop {\n", "    loop {\n        harness::step();\n"));
+        fs::write(dir.join(format!("{}.rs", port.name)), original).unwrap();
+        support::run(Command::new("cargo").args(["build", "--example", port.name]).current_dir(project));
+        let control = project.join("target/harness");
+        let example = project.join("target/debug/examples").join(port.name);
+        let mut original = x.command(example.to_str().unwrap()).env("PORT_HARNESS", &control).current_dir(project).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let expected = run_script(x, port, port.title, &control);
+        let _ = original.kill();
+        let _ = original.wait();
+
+        let lib = format!("#[path = \"harness.rs\"]\nmod harness;\n{}", once(port.source, "pub fn frame(state: &mut State) {\n", "pub fn frame(state: &mut State) {\n    harness::step();\n"));
+        fs::write(project.join("lib/src/lib.rs"), lib).unwrap();
+        let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
+        let _ = fs::remove_file(&control);
+        let mut dev = DevLoop::start(project, Some(x), &[("PORT_HARNESS", control.to_str().unwrap())]);
+        let ported = run_script(x, port, name, &control);
+        // The input changed the picture (the comparison is not of two blank windows).
+        assert!(differing_share(&expected[0], &expected[1], port.mask) > 0.001, "port {}: the script changed nothing on screen", port.name);
+        for (i, (expected, ported)) in expected.iter().zip(&ported).enumerate() {
+            expected.save_png(&support::template_dir().join(format!("target/ports/{}-{i}-original.png", port.name)));
+            ported.save_png(&support::template_dir().join(format!("target/ports/{}-{i}-port.png", port.name)));
+            let differing = differing_share(expected, ported, port.mask);
+            eprintln!("port {}: screen {i}: {:.4} % of the pixels differ from the original", port.name, differing * 100.0);
+            if differing > TOLERANCE {
+                panic!("port {}: screen {i} differs from the original's in {:.3} % of its pixels (see target/ports/):\n{}", port.name, differing * 100.0, dev.log());
+            }
+        }
+
+        // Let it run freely and edit it: the same process reloads and shows the edit.
+        fs::write(&control, u64::MAX.to_string()).unwrap();
+        let pid = support::game_pid(project, name).expect("the port's game process");
+        let window = x.window(name).unwrap();
+        support::edit(&project.join("lib/src/lib.rs"), port.edit.0, port.edit.1);
+        support::wait_for(Duration::from_secs(20), Duration::from_millis(50), || (x.screenshot(&window)?.share_of(port.edited_background) > 0.5).then_some(()))
+            .unwrap_or_else(|| panic!("port {}: the edit did not show:\n{}", port.name, dev.log()));
+        assert!(dev.log().contains("[hot] reloaded library v1"), "{}", dev.log());
+        assert_eq!(support::game_pid(project, name), Some(pid), "port {}: the edit must not restart the game", port.name);
+        dev.ctrl_c();
+        dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should stop");
+    }
+}
+
+/// Runs `port.script` on the program whose window is titled `title`; the screenshots it took.
+fn run_script(x: &XServer, port: &Port, title: &str, control: &Path) -> Vec<Image> {
+    fs::write(control, "0").unwrap();
+    let window = support::wait_for(Duration::from_secs(600), Duration::from_millis(100), || x.window(title))
+        .unwrap_or_else(|| panic!("no window titled {title}"));
+    let tool = |args: &[&str]| drop(support::run(x.command("xdotool").args(args)));
+    tool(&["windowfocus", "--sync", &window]);
+    let mut shots = Vec::new();
+    for action in port.script {
+        match *action {
+            RunTo(frames) => {
+                fs::write(control, frames.to_string()).unwrap();
+                let at = control.with_extension("at");
+                support::wait_for(Duration::from_secs(60), Duration::from_millis(10), || {
+                    (fs::read_to_string(&at).ok()?.trim().parse::<u64>().ok()? == frames).then_some(())
+                })
+                .unwrap_or_else(|| panic!("{title} did not reach frame {frames}"));
+            }
+            Shot => shots.push(x.screenshot(&window).expect("a screenshot")),
+            KeyDown(key) => tool(&["keydown", key]),
+            KeyUp(key) => tool(&["keyup", key]),
+            MouseDown(mx, my) => {
+                tool(&["mousemove", "--window", &window, &mx.to_string(), &my.to_string()]);
+                tool(&["mousedown", "1"]);
+            }
+            MouseUp => tool(&["mouseup", "1"]),
+        }
+    }
+    shots
+}
+
+fn differing_share(a: &Image, b: &Image, mask: Option<(usize, usize)>) -> f64 {
+    assert_eq!((a.width, a.height), (b.width, b.height), "the windows differ in size");
+    let masked = |x: usize, y: usize| mask.is_some_and(|(w, h)| x < w && y < h);
+    let differing = (0..a.height)
+        .flat_map(|y| (0..a.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| !masked(x, y) && a.pixel(x, y).iter().zip(b.pixel(x, y)).any(|(&p, q)| p.abs_diff(q) > 8))
+        .count();
+    differing as f64 / (a.width * a.height) as f64
+}
+
+fn once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "`{from}` should be in the program once");
+    text.replace(from, to)
+}
+
+/// The `examples/` folder of the macroquad crate cargo unpacked for the build.
+fn macroquad_examples() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(|| PathBuf::from(std::env::var("HOME").unwrap()).join(".cargo"), PathBuf::from);
+    let registries = fs::read_dir(cargo_home.join("registry/src")).expect("cargo's registry sources");
+    registries
+        .flatten()
+        .map(|registry| registry.path().join("macroquad-0.4.16/examples"))
+        .find(|examples| examples.exists())
+        .expect("macroquad 0.4.16's examples in cargo's registry")
+}
