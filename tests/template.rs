@@ -50,6 +50,7 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     let mut game = Game::start(&x, &project);
     game.first_edit_reloads_in_place();
     game.asset_edit_reloads_in_place();
+    game.font_edit_reloads_in_place();
     game.missing_and_broken_assets_heal();
     game.panic_is_shown_and_recovers();
     game.compile_error_keeps_old_code_running();
@@ -202,6 +203,31 @@ impl<'x> Game<'x> {
         fs::write(&sprite, original).unwrap();
         self.expect_screen("original sprite", |shot| shot.top_left(PLAYER, 500) == Some(player));
         self.expect_state_kept("asset edit");
+    }
+
+    /// A TTF font the game loads, saved over with another font: the text changes shape, same process.
+    fn font_edit_reloads_in_place(&mut self) {
+        let font = self.project.join("assets/title.ttf");
+        fs::copy(ports::macroquad_examples().join("DancingScriptRegular.ttf"), &font).unwrap();
+        let text = "    set_default_camera();\n";
+        let title = "    draw_text_ex(\"Hot!\", 560.0, 160.0, TextParams { font: Some(&load_ttf_font(\"assets/title.ttf\")), font_size: 64, color: Color::from_rgba(0xff, 0xd1, 0x66, 255), ..Default::default() });\n";
+        support::edit(&self.lib(), text, &format!("{text}{title}"));
+        self.expect_reload("text in a TTF font");
+        let yellow = |shot: &Image| -> std::collections::HashSet<(usize, usize)> {
+            (0..shot.height).flat_map(|y| (0..shot.width).map(move |x| (x, y))).filter(|&(x, y)| support::close(shot.pixel(x, y), [0xff, 0xd1, 0x66])).collect()
+        };
+        self.expect_screen("text in the TTF font", |shot| yellow(shot).len() > 200);
+        std::thread::sleep(Duration::from_millis(200));
+        let before = yellow(&self.shot());
+        fs::copy(support::template_dir().join("contract/fonts/ProggyClean.ttf"), &font).unwrap();
+        // Other glyphs: most of the text's pixels are elsewhere now (the ball may cover a few).
+        let changed = |now: &std::collections::HashSet<(usize, usize)>| now.symmetric_difference(&before).count() as f32 / now.union(&before).count() as f32;
+        self.expect_screen("text in the new font", |shot| { let now = yellow(shot); now.len() > 100 && changed(&now) > 0.3 });
+        assert!(self.dev.log().contains("[assets] assets/title.ttf reloaded"), "{}", self.dev.log());
+        assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "a font edit must not restart the game");
+        support::edit(&self.lib(), title, "");
+        self.expect_reload("text removed");
+        self.expect_state_kept("font edit");
     }
 
     /// A missing PNG: a banner names it, a checkerboard stands in, the game goes on; the file put back

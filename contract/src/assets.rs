@@ -147,6 +147,27 @@ impl Assets {
     }
 }
 
+/// Serialize and Deserialize for a handle (`Texture2D`, `Font`, `Sound`): it crosses a reload as a
+/// [`SavedAsset`], and is registered again on the other side.
+macro_rules! handle_crosses_reloads_as_saved_asset {
+    ($handle:ident, $kind:expr) => {
+        impl serde::Serialize for $handle {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                crate::context::with(|context| context.assets.save(self.id)).serialize(serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $handle {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let saved = crate::assets::SavedAsset::deserialize(deserializer)?;
+                let id = crate::context::with(|context| context.assets.restore(&mut context.frame, $kind, saved));
+                Ok($handle { id })
+            }
+        }
+    };
+}
+pub(crate) use handle_crosses_reloads_as_saved_asset;
+
 fn id_of(kind: AssetKind, source: &AssetSource) -> u64 {
     let hash = crate::fnv1a(&[kind as u8], 0xcbf2_9ce4_8422_2325);
     match source {

@@ -1,9 +1,6 @@
 //! Sounds (WAV and OGG): load, play once or looped, stop, change the volume. The binary plays them with
 //! macroquad's audio; on a machine without an audio device it says so once and the game goes on silently.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::assets::SavedAsset;
 use crate::boundary::{AssetKind, AssetSource, SoundCommand};
 use crate::context::{sound, with};
 
@@ -56,15 +53,4 @@ pub fn set_sound_volume(sound: &Sound, volume: f32) {
     self::sound(SoundCommand::SetVolume { sound: sound.id, volume });
 }
 
-impl Serialize for Sound {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        with(|context| context.assets.save(self.id)).serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sound {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let saved = SavedAsset::deserialize(deserializer)?;
-        Ok(Sound { id: with(|context| context.assets.restore(&mut context.frame, AssetKind::Sound, saved)) })
-    }
-}
+crate::assets::handle_crosses_reloads_as_saved_asset!(Sound, AssetKind::Sound);

@@ -4,9 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::assets::SavedAsset;
 use crate::boundary::{AssetKind, AssetSource, DrawCommand};
 use crate::color::{Color, colors::WHITE};
 use crate::context::{draw, with};
@@ -156,15 +153,4 @@ impl Fonts {
     }
 }
 
-impl Serialize for Font {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        with(|context| context.assets.save(self.id)).serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Font {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let saved = SavedAsset::deserialize(deserializer)?;
-        Ok(Font { id: with(|context| context.assets.restore(&mut context.frame, AssetKind::Font, saved)) })
-    }
-}
+crate::assets::handle_crosses_reloads_as_saved_asset!(Font, AssetKind::Font);

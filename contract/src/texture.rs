@@ -1,10 +1,7 @@
 //! Textures: `load_texture` returns a handle at once, with the size read from the file's header, so
 //! `texture.width()` is right in the same frame. The binary decodes and uploads the pixels.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 pub use crate::boundary::FilterMode;
-use crate::assets::SavedAsset;
 use crate::boundary::{AssetKind, AssetSource, DrawCommand};
 use crate::color::Color;
 use crate::context::{draw, with};
@@ -95,16 +92,4 @@ pub fn draw_texture_ex(texture: &Texture2D, x: f32, y: f32, color: Color, params
     draw(DrawCommand::Texture { texture: texture.id, x, y, color, dest_size, source, rotation, flip_x, flip_y, pivot });
 }
 
-impl Serialize for Texture2D {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        with(|context| context.assets.save(self.id)).serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Texture2D {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let saved = SavedAsset::deserialize(deserializer)?;
-        let id = with(|context| context.assets.restore(&mut context.frame, AssetKind::Texture, saved));
-        Ok(Texture2D { id })
-    }
-}
+crate::assets::handle_crosses_reloads_as_saved_asset!(Texture2D, AssetKind::Texture);

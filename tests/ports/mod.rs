@@ -159,7 +159,7 @@ fn once(text: &str, from: &str, to: &str) -> String {
 }
 
 /// The `examples/` folder of the macroquad crate cargo unpacked for the build.
-fn macroquad_examples() -> PathBuf {
+pub fn macroquad_examples() -> PathBuf {
     let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(|| PathBuf::from(std::env::var("HOME").unwrap()).join(".cargo"), PathBuf::from);
     let registries = fs::read_dir(cargo_home.join("registry/src")).expect("cargo's registry sources");
     registries

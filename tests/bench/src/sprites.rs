@@ -36,7 +36,6 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
     cargo(&["hot-lib"]);
     cargo(&["build", "--no-default-features", "--features", "reload"]);
     cargo(&["build", "--example", "sprites_direct"]);
-    let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
 
     let std_dir = String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
     let variants: [(&'static str, String); 4] = [
@@ -50,6 +49,8 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
         // Interleaved, so that the machine's ups and downs fall on all of them alike.
         for (row, (_, program)) in rows.iter_mut().zip(&variants) {
             let cpu = |frames: usize| {
+                // The hot build saves its state when it quits; each run starts afresh.
+                let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
                 let mut command = x.command(project.join(program).to_str().unwrap());
                 command.env("BENCH_FRAMES", frames.to_string()).env("LD_LIBRARY_PATH", std_dir.trim()).current_dir(project);
                 cpu_time(command)
