@@ -115,10 +115,14 @@ pub fn check(project: &Path, x: &XServer, name: &str) {
 /// Runs `port.script` on the program whose window is titled `title`; the screenshots it took.
 fn run_script(x: &XServer, port: &Port, title: &str, control: &Path) -> Vec<Image> {
     fs::write(control, "0").unwrap();
-    let window = support::wait_for(Duration::from_secs(600), Duration::from_millis(100), || x.window(title))
-        .unwrap_or_else(|| panic!("no window titled {title}"));
+    // Found and focused once it is mapped (focusing a window not yet on screen fails).
+    let window = support::wait_for(Duration::from_secs(600), Duration::from_millis(100), || {
+        let window = x.window(title)?;
+        let focused = x.command("timeout").args(["10", "xdotool", "windowfocus", "--sync", &window]).output().ok()?;
+        focused.status.success().then_some(window)
+    })
+    .unwrap_or_else(|| panic!("no window titled {title}"));
     let tool = |args: &[&str]| drop(support::run(x.command("xdotool").args(args)));
-    tool(&["windowfocus", "--sync", &window]);
     let mut shots = Vec::new();
     for action in port.script {
         match *action {
