@@ -271,9 +271,14 @@ impl Drop for Scratch {
 
 /// Generates a project named `name` from this template with the real cargo-generate.
 pub fn generate(scratch: &Scratch, name: &str, defines: &[&str]) -> PathBuf {
+    generate_from(&template_dir(), scratch, name, defines)
+}
+
+/// Generates a project named `name` from the template at `template` (another version of this one).
+pub fn generate_from(template: &Path, scratch: &Scratch, name: &str, defines: &[&str]) -> PathBuf {
     let mut command = Command::new("cargo");
     command.args(["generate", "--name", name, "--vcs", "none", "--silent", "--no-workspace", "--path"]);
-    command.arg(template_dir());
+    command.arg(template);
     command.arg("--destination").arg(&scratch.0).current_dir(&scratch.0);
     for define in defines {
         command.args(["--define", define]);

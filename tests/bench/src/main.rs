@@ -39,42 +39,14 @@ fn main() {
     let cold_bin = cargo(&["build", "--no-default-features", "--features", "reload"]);
     let cold_static = cargo(&["build"]);
 
-    println!("bare library builds...");
     let mut colours = Colours::default();
-    let mut bare = Vec::new();
-    for _ in 0..edits {
-        colours.edit(&project);
-        bare.push(cargo(&["hot-lib"]));
-    }
-    println!("  bare builds (ms): {:?}", bare.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    let bare = bare_builds(&project, edits, &mut colours);
     let dylib_bytes = fs::metadata(project.join("target/hot/libgame.so")).unwrap().len();
 
     println!("edit -> visible with `just dev`...");
-    let mut dev = DevLoop::start(&project, Some(&x), &[]);
-    let window = window_showing(&x, colours.current, Duration::from_secs(600), Duration::from_millis(1)).expect("the dev window");
-    let (mut to_line, mut to_pixels, mut swaps, mut swap_frames) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for version in 1..=edits {
-        std::thread::sleep(Duration::from_millis(700)); // let the watchers settle between edits
-        let saved = Instant::now();
-        colours.edit(&project);
-        let marker = format!("[hot] reloaded library v{version},");
-        let line = support::wait_for(Duration::from_secs(20), Duration::from_millis(2), || {
-            let log = fs::read_to_string(&dev.log).ok()?;
-            log.lines().find(|line| line.starts_with(&marker)).map(|line| (saved.elapsed(), line.to_string()))
-        });
-        let (elapsed, line) = line.unwrap_or_else(|| panic!("no reload line {version}:\n{}", dev.log()));
-        to_line.push(elapsed);
-        swaps.push(Duration::from_millis(number_after(&line, "the swap took ")));
-        swap_frames.push(Duration::from_millis(number_after(&line, "its frame ")));
-        let seen = support::wait_for(Duration::from_secs(20), Duration::from_millis(1), || {
-            (x.screenshot(&window)?.share_of(colours.current) > 0.6).then(|| saved.elapsed())
-        });
-        to_pixels.push(seen.expect("the new colour on screen"));
-    }
-    println!("  save -> reload line (ms): {:?}", to_line.iter().map(Duration::as_millis).collect::<Vec<_>>());
-    println!("  save -> pixels (ms): {:?}", to_pixels.iter().map(Duration::as_millis).collect::<Vec<_>>());
-    dev.ctrl_c();
-    dev.wait_exit(Duration::from_secs(20));
+    let Latencies { to_line, to_pixels, swaps, swap_frames } = edit_to_visible(&x, &project, edits, &mut colours);
+    // `just bench 10 <git revision>`: the same, in this run, for a project from that version of the template.
+    let baseline = std::env::args().nth(2).map(|rev| baseline(&x, &rev, edits));
 
     // The justfile's own watcher command (same delay as `just dev`), rebuilding and rerunning the static game.
     println!("watch and restart the static build (save -> rebuild -> new process's window)...");
@@ -112,6 +84,9 @@ fn main() {
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
     let mut report = report(edits, [cold_lib, cold_bin, cold_static], &bare, &to_line, &to_pixels, &restart, &swaps, &swap_frames, dylib_bytes);
+    if let Some((rev, bare_then, then)) = &baseline {
+        report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
+    }
     let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
     report += &sprite_report(&sprite_rows, &record_only);
     println!("\n{report}");
@@ -119,6 +94,91 @@ fn main() {
     fs::create_dir_all(out.parent().unwrap()).unwrap();
     fs::write(&out, report).unwrap();
     println!("written to {}", out.display());
+}
+
+/// `edits` one-line edits, each followed by a bare `cargo hot-lib` (nothing running).
+fn bare_builds(project: &Path, edits: usize, colours: &mut Colours) -> Vec<Duration> {
+    println!("bare library builds...");
+    let bare: Vec<Duration> = (0..edits)
+        .map(|_| {
+            colours.edit(project);
+            let start = Instant::now();
+            support::run(Command::new("cargo").arg("hot-lib").current_dir(project));
+            start.elapsed()
+        })
+        .collect();
+    println!("  bare builds (ms): {:?}", bare.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    bare
+}
+
+/// Bare builds and edit -> visible for a project generated from the template at git revision `rev`.
+fn baseline(x: &XServer, rev: &str, edits: usize) -> (String, Vec<Duration>, Latencies) {
+    println!("baseline: the template at {rev}...");
+    let scratch = Scratch::new("hot-template-bench-baseline");
+    let template = scratch.0.join("template");
+    let git = |args: &[&str]| drop(support::run(Command::new("git").args(args).current_dir(support::template_dir())));
+    git(&["worktree", "add", "--detach", template.to_str().unwrap(), rev]);
+    let projects = Scratch::new("hot-template-bench-baseline-project");
+    let project = support::generate_from(&template, &projects, NAME, &[]);
+    git(&["worktree", "remove", "--force", template.to_str().unwrap()]);
+    for build in [&["hot-lib"][..], &["build", "--no-default-features", "--features", "reload"]] {
+        support::run(Command::new("cargo").args(build).current_dir(&project));
+    }
+    let mut colours = Colours::default();
+    let bare = bare_builds(&project, edits, &mut colours);
+    println!("baseline: edit -> visible with `just dev`...");
+    let latencies = edit_to_visible(x, &project, edits, &mut colours);
+    (rev.to_string(), bare, latencies)
+}
+
+fn baseline_report(rev: &str, (bare_then, then): (&[Duration], &Latencies), (bare, to_line, to_pixels): (&[Duration], &[Duration], &[Duration])) -> String {
+    let ms = |samples: &[Duration]| stats(samples).median.as_millis();
+    let ratio = |now: &[Duration], before: &[Duration]| stats(now).median.as_secs_f64() / stats(before).median.as_secs_f64();
+    format!(
+        "\nIn this run, against a project from the template at `{rev}` (medians, ms, then -> now):\n\
+         - save -> reload line: {} -> {} ({:.2}x)\n- save -> pixels: {} -> {} ({:.2}x)\n- bare library build: {} -> {} ({:.2}x)\n",
+        ms(&then.to_line), ms(to_line), ratio(to_line, &then.to_line),
+        ms(&then.to_pixels), ms(to_pixels), ratio(to_pixels, &then.to_pixels),
+        ms(bare_then), ms(bare), ratio(bare, bare_then),
+    )
+}
+
+struct Latencies {
+    to_line: Vec<Duration>,
+    to_pixels: Vec<Duration>,
+    swaps: Vec<Duration>,
+    swap_frames: Vec<Duration>,
+}
+
+/// `edits` one-line edits of `BACKGROUND` while `just dev` runs in `project`, timed from the save to the
+/// game's reload line and to the new colour in its window.
+fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colours) -> Latencies {
+    let mut dev = DevLoop::start(project, Some(x), &[]);
+    let window = window_showing(x, colours.current, Duration::from_secs(600), Duration::from_millis(1)).expect("the dev window");
+    let (mut to_line, mut to_pixels, mut swaps, mut swap_frames) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for version in 1..=edits {
+        std::thread::sleep(Duration::from_millis(700)); // let the watchers settle between edits
+        let saved = Instant::now();
+        colours.edit(project);
+        let marker = format!("[hot] reloaded library v{version},");
+        let line = support::wait_for(Duration::from_secs(20), Duration::from_millis(2), || {
+            let log = fs::read_to_string(&dev.log).ok()?;
+            log.lines().find(|line| line.starts_with(&marker)).map(|line| (saved.elapsed(), line.to_string()))
+        });
+        let (elapsed, line) = line.unwrap_or_else(|| panic!("no reload line {version}:\n{}", dev.log()));
+        to_line.push(elapsed);
+        swaps.push(Duration::from_millis(number_after(&line, "the swap took ")));
+        swap_frames.push(Duration::from_millis(number_after(&line, "its frame ")));
+        let seen = support::wait_for(Duration::from_secs(20), Duration::from_millis(1), || {
+            (x.screenshot(&window)?.share_of(colours.current) > 0.6).then(|| saved.elapsed())
+        });
+        to_pixels.push(seen.expect("the new colour on screen"));
+    }
+    println!("  save -> reload line (ms): {:?}", to_line.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    println!("  save -> pixels (ms): {:?}", to_pixels.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    dev.ctrl_c();
+    dev.wait_exit(Duration::from_secs(20));
+    Latencies { to_line, to_pixels, swaps, swap_frames }
 }
 
 /// A distinct background for every edit, so every rebuilt library differs and every change is visible.
@@ -136,7 +196,12 @@ impl Colours {
         self.edits += 1;
         self.current = [0x30 + self.edits * 7, 0x50, 0x90 - self.edits * 3];
         let [r, g, b] = self.current;
-        let new = format!("pub const BACKGROUND: Color = Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255);");
+        // Templates before the game API wrote colours as `Color::rgb(r, g, b)` (see `--baseline`).
+        let new = if line.contains("Color::rgb(") {
+            format!("pub const BACKGROUND: Color = Color::rgb({r:#04x}, {g:#04x}, {b:#04x});")
+        } else {
+            format!("pub const BACKGROUND: Color = Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255);")
+        };
         fs::write(&file, text.replace(&line, &new)).unwrap();
     }
 }
