@@ -75,7 +75,13 @@ pub(crate) fn abandon_frame() {
     });
 }
 
-/// Frees every context (parsed fonts, the asset table, what is being recorded).
+/// Frees this thread's context (parsed fonts, the asset table, what is being recorded). Only this
+/// thread's: the game's frames and `save_state` run on one thread, and parallel tests must not lose theirs.
 pub(crate) fn release() {
-    *CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner) = Vec::new();
+    let thread = std::thread::current().id();
+    let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+    contexts.retain(|(id, _)| *id != thread);
+    if contexts.is_empty() {
+        *contexts = Vec::new(); // its capacity too
+    }
 }
