@@ -6,6 +6,11 @@ set windows-shell := ["powershell.exe", "-NoLogo", "-NoProfile", "-Command"]
 # The template repository's own recipes (`just bench`); generated projects do not have this file.
 import? 'tests/template.just'
 
+# The tools the recipes use, pinned in one place: `just dev` installs cargo-watch at this version if it is
+# missing, and CI reads these. `just` itself needs 1.42 or newer on Windows (`[parallel]`).
+just_version := "1.59.0"
+cargo_watch_version := "8.5.3"
+
 # The watcher, in one place. It reacts 20 ms after the last save (cargo-watch's default is 500 ms;
 # 50 ms measured about 30 ms slower per reload, and a save seldom spreads its writes over more than a few ms).
 watch := "cargo watch --quiet --delay 0.02"
@@ -15,7 +20,6 @@ contract := if path_exists("contract") == "true" { " -w contract" } else { "" }
 watch_lib := watch + " -w lib" + contract
 # The binary restarts when its own code changes, or the contract it shares with the library.
 watch_bin := watch + " -w src -w Cargo.toml -w lib/src/exports.rs" + contract
-cargo_watch_version := "8.5.3"
 
 # List the recipes.
 default:
@@ -84,9 +88,13 @@ run:
 release:
     cargo build --release
 
-# Run the tests (their own notes, such as measured times, are shown too).
+# Run the tests (their own notes, such as measured times, are shown too): the game's in the plain build, then
+# the hot build's own code (a panic caught, the state kept across reloads). They need only cargo.
+# End-to-end tests that need more tools can set them up in an executable `tests/setup`, run first if it exists.
 test:
+    {{ if path_exists(justfile_directory() / "tests/setup") == "true" { "tests/setup" } else { "" } }}
     cargo test --workspace -- --nocapture
+    cargo test --workspace --lib --bins --no-default-features --features reload -- --nocapture
 
 [private, unix]
 _cargo-watch:

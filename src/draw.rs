@@ -68,6 +68,18 @@ pub fn banner(messages: impl Iterator<Item = String>) {
     }
 }
 
+/// A small marker in the top right corner (hot builds: F7's "REC" and "LOOP"), over the game.
+pub fn marker(text: Option<String>) {
+    let Some(text) = text else { return };
+    let size = macroquad::text::measure_text(&text, None, 20, 1.0);
+    let (w, h) = (size.width + 20.0, 28.0);
+    let x = screen_width() - w - 8.0;
+    let recording = text.starts_with("REC");
+    let color = if recording { Color::from_rgba(0xc0, 0x20, 0x20, 255) } else { Color::from_rgba(0xd0, 0x90, 0x10, 255) };
+    draw_rectangle(x, 8.0, w, h, color);
+    macroquad::text::draw_text(&text, x + 10.0, 8.0 + 20.0, 20.0, Color::from_rgba(0xff, 0xff, 0xff, 255));
+}
+
 fn ours(contract::Color { r, g, b, a }: contract::Color) -> Color {
     Color::new(r, g, b, a)
 }

@@ -4,11 +4,15 @@
 //!
 //! It also watches the asset files the game loaded, so a saved PNG, font or sound shows at once.
 //!
+//! A frame that never returns (an endless loop) is caught by the watchdog (`watchdog.rs`).
+//!
 //! Keys while running: F5 reloads (hands the state over again and resumes after a panic),
-//! F6 starts the game afresh.
+//! F6 starts the game afresh, F7 records play and loops it while you edit (`replay.rs`).
 
 mod asset_watcher;
 mod files;
+mod replay;
+mod watchdog;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,6 +22,8 @@ use contract::{Frame, Input};
 use macroquad::input::{KeyCode, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
+use replay::{Replay, Step};
+use watchdog::{Rescue, Watchdog};
 
 #[hot_lib_reloader::hot_module(
     dylib = "game",
@@ -49,6 +55,9 @@ static QUIT_REQUESTS: AtomicUsize = AtomicUsize::new(0);
 pub struct HotGame {
     reloads: hot_lib_reloader::LibReloadObserver,
     assets: AssetWatcher,
+    watchdog: Watchdog,
+    /// F7: recording play, or looping it.
+    replay: Replay,
     /// False once a library with another contract is loaded: nothing in it may be called then.
     contract_ok: bool,
     /// Why calls into the library are paused, if they are (shown in the banner).
@@ -73,9 +82,12 @@ impl HotGame {
 
         let reloads = files::load_library_or_exit(library::subscribe);
         let saved_state = std::fs::read_to_string(saved_state_file()).ok();
+        let rescue = Rescue { keep_state: Some(keep_last_good_state), quit_requested: || QUIT_REQUESTS.load(Ordering::SeqCst) > 0 };
         let mut game = Self {
             reloads,
             assets: AssetWatcher::new(),
+            watchdog: Watchdog::start(files::library_file(), rescue),
+            replay: Replay::Off,
             // Only `contract_fingerprint` is safe to call before we know the contract matches.
             contract_ok: library::contract_fingerprint() == CONTRACT_FINGERPRINT,
             paused: None,
@@ -88,15 +100,19 @@ impl HotGame {
             // `just dev` is rebuilding the library for the contract this binary was built with;
             // the saved state is handed to that build when it loads.
             game.pause("The library was built for another contract: waiting for its rebuild.".to_string());
-        } else if game.restore_state() && saved_state.is_some() {
-            println!("[hot] state restored from {}", saved_state_file().display());
+        } else {
+            // With no saved state, "{}" starts the game afresh (whether or not `State` can read it).
+            let restored = game.restore_state();
+            if let Some(line) = saved_state.and_then(|_| restore_line(restored, true)) {
+                println!("{line}");
+            }
         }
         println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
         game
     }
 
     /// This frame of the game, or `None` while it is paused (the binary shows the last one again).
-    pub fn frame(&mut self, input: &Input) -> Option<Frame> {
+    pub fn frame(&mut self, input: Input) -> Option<Frame> {
         if QUIT_REQUESTS.load(Ordering::SeqCst) > 0 {
             self.quit();
         }
@@ -106,19 +122,31 @@ impl HotGame {
         self.swap_if_rebuilt(Instant::now());
         if is_key_pressed(KeyCode::F5) && self.contract_ok {
             self.saved_state = library::save_state();
-            self.restore_state();
+            self.report_restore();
         }
         if is_key_pressed(KeyCode::F6) && self.contract_ok {
             library::reset_state();
             self.paused = None;
             println!("[hot] F6: the game starts afresh");
         }
+        if is_key_pressed(KeyCode::F7) && self.contract_ok && self.paused.is_none() {
+            self.next_loop_step();
+        }
         self.check_stale();
 
         if self.paused.is_some() {
             return None;
         }
-        match library::frame(input) {
+        let input = match self.replay.step(input) {
+            Step::Run(input) => input,
+            Step::RestartLoop(start, input) => {
+                if let Err(why) = library::restore_state(&start) {
+                    self.end_loop(&why);
+                }
+                input
+            }
+        };
+        match self.watchdog.call("frame", || library::frame(&input)) {
             Ok(frame) => {
                 self.assets.watch(&frame.loads);
                 Some(frame)
@@ -128,6 +156,11 @@ impl HotGame {
                 None
             }
         }
+    }
+
+    /// What the window's marker should say while F7 records or loops.
+    pub fn marker(&self) -> Option<String> {
+        self.replay.marker()
     }
 
     /// Asset files the game loaded that changed on disk since the last call.
@@ -177,7 +210,11 @@ impl HotGame {
             self.pause(RESTART_NEEDED.to_string());
             return;
         }
-        self.restore_state();
+        self.report_restore();
+        if matches!(self.replay, Replay::Looping { .. }) {
+            // The same seconds of play again, from the kept state, with the new code.
+            self.replay.rewind();
+        }
         let line = format!(
             "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms",
             library::version(),
@@ -187,11 +224,53 @@ impl HotGame {
         self.reloaded = Some((line, frame_start));
     }
 
-    /// Gives `saved_state` to the loaded library and resumes calling it. False if the library could
-    /// not take it and started afresh (and said so).
-    fn restore_state(&mut self) -> bool {
+    /// Gives `saved_state` to the loaded library and resumes calling it. `Err` says why the library
+    /// could not take it and started afresh.
+    fn restore_state(&mut self) -> Result<(), String> {
         self.paused = None;
-        library::restore_state(&self.saved_state).inspect_err(|why| println!("[hot] starting afresh: {why}")).is_ok()
+        library::restore_state(&self.saved_state)
+    }
+
+    /// F7: off -> recording -> looping -> off.
+    fn next_loop_step(&mut self) {
+        match self.replay {
+            Replay::Off => {
+                // The state now, kept as a reload would hand it over.
+                let start = library::save_state();
+                self.saved_state.clone_from(&start);
+                self.report_restore();
+                self.replay.record(start);
+                println!("[hot] F7: recording, from the game as it is now. F7 again loops what was recorded.");
+            }
+            Replay::Recording { ref inputs, .. } => {
+                let (seconds, frames) = (replay::seconds(inputs), inputs.len());
+                if self.replay.start_loop().is_some() {
+                    println!(
+                        "[hot] F7: looping {seconds:.1} s of play ({frames} frames) from where the recording began. \
+                         Edit and save to see it change; F7 leaves the loop."
+                    );
+                }
+            }
+            Replay::Looping { .. } => {
+                self.replay = Replay::Off;
+                println!("[hot] F7: left the loop; the game goes on from here.");
+            }
+        }
+    }
+
+    /// The loop's starting state no longer fits the game's `State`: the loop ends, the game goes on.
+    fn end_loop(&mut self, why: &str) {
+        self.replay = Replay::Off;
+        println!("[hot] the loop ends: {why}. The game goes on from where it was.");
+        // The failed restore started the game afresh; take back the state it had.
+        self.report_restore();
+    }
+
+    /// Restores the state, saying so only if the library could not take it.
+    fn report_restore(&mut self) {
+        if let Some(line) = restore_line(self.restore_state(), false) {
+            println!("{line}");
+        }
     }
 
     fn pause(&mut self, why: String) {
@@ -221,7 +300,41 @@ impl HotGame {
 const RESTART_NEEDED: &str = "The contract changed (contract/ or lib/src/exports.rs): the binary must \
      restart.\n`just dev` restarts it by itself, keeping the state.";
 
+/// The one line that says how a restore went, if it needs saying: a state read from the file was
+/// restored, or the library could not take the state and started afresh (never both).
+fn restore_line(restored: Result<(), String>, from_file: bool) -> Option<String> {
+    match restored {
+        Err(why) => Some(format!("[hot] starting afresh: {why}")),
+        Ok(()) if from_file => Some(format!("[hot] state restored from {}", saved_state_file().display())),
+        Ok(()) => None,
+    }
+}
+
+/// Keeps the state from before the frame now running for the next start: the watchdog calls it, from
+/// its own thread, when that frame does not return.
+fn keep_last_good_state() {
+    if let Some(state) = library::last_good_state() {
+        if let Err(error) = std::fs::write(saved_state_file(), state) {
+            eprintln!("[hot] could not save the state to {}: {error}", saved_state_file().display());
+        }
+    }
+}
+
 /// The state is kept here while the binary restarts (on Ctrl-C, and when the contract changes).
 fn saved_state_file() -> PathBuf {
     files::hot_build_dir().join("dev-state.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restore_line;
+
+    #[test]
+    fn a_restore_is_reported_in_one_line_that_never_contradicts_itself() {
+        let afresh = restore_line(Err("the saved state no longer fits `State`".to_string()), true).unwrap();
+        assert!(afresh.starts_with("[hot] starting afresh") && !afresh.contains("restored"), "{afresh}");
+        let restored = restore_line(Ok(()), true).unwrap();
+        assert!(restored.starts_with("[hot] state restored from") && !restored.contains("afresh"), "{restored}");
+        assert_eq!(restore_line(Ok(()), false), None, "a reload that kept the state says nothing more");
+    }
 }

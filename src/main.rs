@@ -37,7 +37,7 @@ async fn main() {
         for path in &changed {
             assets.reload(path, &mut audio);
         }
-        if let Some(frame) = game.frame(&input::read(changed)) {
+        if let Some(frame) = game.frame(input::read(changed)) {
             assets.load(&frame.loads);
             audio.play(&frame.sounds, &assets);
             if frame.quit {
@@ -47,6 +47,7 @@ async fn main() {
         }
         draw::frame(&shown, &mut assets);
         draw::banner(game.problem().into_iter().chain(assets.problems()));
+        draw::marker(game.marker());
         next_frame().await;
     }
 }

@@ -10,9 +10,9 @@ impl StaticGame {
         StaticGame
     }
 
-    pub fn frame(&mut self, input: &Input) -> Option<Frame> {
+    pub fn frame(&mut self, input: Input) -> Option<Frame> {
         // Static builds do not catch panics: a panic in the game ends the program as usual.
-        Some(exports::frame(input).expect("only hot builds turn panics into errors"))
+        Some(exports::frame(&input).expect("only hot builds turn panics into errors"))
     }
 
     /// Asset files are watched in hot builds only.
@@ -22,6 +22,11 @@ impl StaticGame {
 
     /// Nothing is wrong that the window should show (assets report their own problems).
     pub fn problem(&self) -> Option<String> {
+        None
+    }
+
+    /// Recording and looping play (F7) is for hot builds.
+    pub fn marker(&self) -> Option<String> {
         None
     }
 

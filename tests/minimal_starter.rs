@@ -46,6 +46,15 @@ fn minimal_starter_generates_builds_and_hot_reloads_in_the_terminal() {
     let recovered = wait_for_line(&dev, panicked.end, RELOAD, "tick ", "Hello, hot reload!");
     assert_eq!(support::game_pid(&project, NAME), Some(pid), "a panic must not end the program");
 
+    // An endless loop: reported, and the fixing save restarts the program (in place) with the new code.
+    let endless = "\n    while std::hint::black_box(true) {}";
+    support::edit(&lib, line_fn, &format!("{line_fn}{endless}"));
+    let stuck = wait_for_line(&dev, recovered.end, RELOAD, "[hot] `tick` has not returned for 1 s", "");
+    support::edit(&lib, endless, "");
+    let restarted = wait_for_line(&dev, stuck.end, RELOAD, "[hot] a new build of the library is here", "");
+    let recovered = wait_for_line(&dev, restarted.end, RELOAD, "tick ", "Hello, hot reload!");
+    assert_eq!(support::game_pid(&project, NAME), Some(pid), "the program restarts itself in place");
+
     // A change to the entry points: the binary restarts with them.
     let exports = project.join("lib/src/exports.rs");
     let text = fs::read_to_string(&exports).unwrap();

@@ -46,6 +46,8 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     check_generated_names(&project);
     support::check_workflow(&project);
     check_missing_library_message(&project, &x);
+    // The project's own tests, as its README runs them: they need only cargo.
+    support::run(Command::new("just").arg("test").current_dir(&project).env_remove("DISPLAY"));
 
     let mut game = Game::start(&x, &project);
     game.first_edit_reloads_in_place();
@@ -57,8 +59,12 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     game.state_survives_struct_changes();
     game.rapid_saves_end_with_the_last_one();
     game.contract_change_restarts_with_state();
+    game.endless_loop_is_reported_and_the_fix_restarts_it();
+    game.loop_editing_replays_the_same_moment();
     game.soak(200);
     game.ctrl_c_stops_everything();
+    game.restart_dev_with_the_saved_state();
+    game.ctrl_c_while_stuck_stops_everything();
 
     check_static_release_build(&project, &x, &scratch);
     ports::check(&project, &x, NAME);
@@ -396,6 +402,131 @@ impl<'x> Game<'x> {
         self.expect_state_kept("contract change");
     }
 
+    /// Waits for the game's window showing the current background again (after the binary restarted).
+    fn find_window_again(&mut self) {
+        self.window = support::wait_for(RELOAD, Duration::from_millis(100), || {
+            let window = self.x.window(NAME)?;
+            (self.x.screenshot(&window)?.share_of(self.background) > 0.6).then_some(window)
+        })
+        .unwrap_or_else(|| panic!("the restarted game's window:\n{}", self.dev.log()));
+    }
+
+    /// Saves an endless loop into the game's frame; returns when the terminal has said so, and how long
+    /// that took from the moment the library with the loop was built.
+    fn save_endless_loop(&mut self) -> Duration {
+        self.skip_output();
+        let built_before = fs::metadata(self.project.join("target/hot/libgame.so")).unwrap().modified().unwrap();
+        support::edit(&self.lib(), FRAME_START, &format!("{FRAME_START}{ENDLESS_LOOP}"));
+        let message = "[hot] `frame` has not returned for 1 s: most likely an endless loop";
+        support::wait_for(RELOAD, Duration::from_millis(20), || self.dev.log()[self.seen..].contains(message).then_some(()))
+            .unwrap_or_else(|| panic!("no `{message}` within {RELOAD:?}:\n{}", self.dev.log()));
+        let said = std::time::SystemTime::now();
+        let built = fs::metadata(self.project.join("target/hot/libgame.so")).unwrap().modified().unwrap();
+        assert!(built > built_before, "the library with the loop should have been built:\n{}", self.dev.log());
+        said.duration_since(built).unwrap()
+    }
+
+    /// An endless loop in the game's frame: the terminal says so within 2 s, and the fixing save brings
+    /// the game back (the binary restarts itself, in the same process) with the player where it was,
+    /// after which edits reload as before.
+    fn endless_loop_is_reported_and_the_fix_restarts_it(&mut self) {
+        let detected = self.save_endless_loop();
+        assert!(detected < Duration::from_secs(2), "the endless loop was reported {detected:?} after its build");
+        let fixed = Instant::now();
+        support::edit(&self.lib(), ENDLESS_LOOP, "");
+        support::wait_for(RELOAD, Duration::from_millis(20), || self.dev.log()[self.seen..].contains("[hot] state restored from").then_some(()))
+            .unwrap_or_else(|| panic!("the fixed game did not restart with its state:\n{}", self.dev.log()));
+        self.find_window_again();
+        eprintln!(
+            "endless loop: reported {} ms after its build; fixing save -> game back on screen {} ms",
+            detected.as_millis(),
+            fixed.elapsed().as_millis()
+        );
+        // `exec`: the same process, so `just dev` still holds it; its state from before the loop.
+        assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "the game restarts itself in place");
+        self.expect_state_kept("endless loop fixed");
+        self.skip_output();
+        self.set_background([0x30, 0x50, 0x38]);
+        let background = self.background;
+        self.expect_screen("BACKGROUND edit after the restart", |shot| shot.share_of(background) > 0.6);
+        self.expect_reload("BACKGROUND edit after the restart");
+        self.expect_state_kept("BACKGROUND edit after the restart");
+    }
+
+    /// Waits for a line of `just dev`'s output, after what was read so far, that starts with `start`.
+    fn expect_line(&mut self, start: &str) -> String {
+        let (line, end) = support::wait_for(RELOAD, Duration::from_millis(20), || {
+            let log = self.dev.log();
+            let at = self.seen + log.get(self.seen..)?.find(start)?;
+            let end = at + log[at..].find('\n')?;
+            Some((log[at..end].to_string(), end))
+        })
+        .unwrap_or_else(|| panic!("no `{start}` within {RELOAD:?}:\n{}", self.dev.log()));
+        self.seen = end;
+        line
+    }
+
+    /// Where the player is, sampled from the window's pixels for `how_long`: (ms since the start, x).
+    fn watch_player(&self, how_long: Duration) -> Vec<(u128, usize)> {
+        let started = Instant::now();
+        std::iter::from_fn(|| (started.elapsed() < how_long).then(|| (started.elapsed().as_millis(), self.player_on_screen().0)))
+            .collect()
+    }
+
+    /// F7 records play, F7 again loops it from the state it began in, and a save while it loops shows the
+    /// same seconds of play with the new code; F7 a third time leaves the loop and the game goes on.
+    fn loop_editing_replays_the_same_moment(&mut self) {
+        self.skip_output();
+        let (key, sign) = if self.player.0 > 400 { ("Left", -1) } else { ("Right", 1) };
+        let start = self.player.0 as i64;
+        self.x.press_key(&self.window, "F7");
+        self.expect_line("[hot] F7: recording");
+        std::thread::sleep(Duration::from_millis(400));
+        self.x.hold_key(&self.window, key, Duration::from_millis(500));
+        std::thread::sleep(Duration::from_millis(400));
+        let moved = (self.player_on_screen().0 as i64 - start) * sign;
+        assert!(moved > 100, "the recorded play should move the player: {moved} px");
+        self.x.press_key(&self.window, "F7");
+        let line = self.expect_line("[hot] F7: looping ");
+        let seconds: f64 = line["[hot] F7: looping ".len()..].split(' ').next().unwrap().parse().unwrap();
+
+        // The player goes back to where the recording began at the loop's period, and on to where it ended.
+        let loop_path = |samples: &[(u128, usize)], what: &str| {
+            let offset = |x: usize| (x as i64 - start) * sign;
+            let farthest = samples.iter().map(|&(_, x)| offset(x)).max().unwrap();
+            let mut returns = Vec::new();
+            for pair in samples.windows(2) {
+                if offset(pair[0].1) > 5 && offset(pair[1].1).abs() <= 2 {
+                    returns.push(pair[1].0);
+                }
+            }
+            assert!(returns.len() >= 2, "{what}: the player should go back to its start each loop: {samples:?}");
+            let periods: Vec<f64> = returns.windows(2).map(|pair| (pair[1] - pair[0]) as f64 / 1000.0).collect();
+            eprintln!("loop editing ({what}): {seconds} s recorded, the player back at its start every {periods:?} s, farthest {farthest} px");
+            farthest
+        };
+        let farthest = loop_path(&self.watch_player(Duration::from_secs(5)), "looping");
+        assert!((farthest - moved).abs() <= 3, "the loop should replay the recorded path: {farthest} px, recorded {moved} px");
+
+        // A third of the speed while it loops: the same seconds of play, a third of the way.
+        let speed = "const PLAYER_SPEED: f32 = 360.0;";
+        support::edit(&self.lib(), speed, "const PLAYER_SPEED: f32 = 120.0;");
+        self.expect_reload("PLAYER_SPEED edit while looping");
+        let slower = loop_path(&self.watch_player(Duration::from_secs(5)), "a third of the speed");
+        assert!((slower - moved / 3).abs() <= 3, "the edited loop should go a third of the way: {slower} px of {moved} px");
+
+        // F7 leaves the loop: the game goes on from wherever the loop was, and the player stays there.
+        self.x.press_key(&self.window, "F7");
+        self.expect_line("[hot] F7: left the loop");
+        let here = self.player_on_screen();
+        std::thread::sleep(Duration::from_secs_f64(seconds * 1.5));
+        assert_eq!(self.player_on_screen(), here, "out of the loop, the player should stay where it was");
+        self.player = here;
+        support::edit(&self.lib(), "const PLAYER_SPEED: f32 = 120.0;", speed);
+        self.expect_reload("PLAYER_SPEED back");
+        self.expect_state_kept("PLAYER_SPEED back");
+    }
+
     /// Many reloads in one run: no crash, state kept, and the memory each reload costs.
     fn soak(&mut self, reloads: usize) {
         let pid = self.pid;
@@ -426,8 +557,10 @@ impl<'x> Game<'x> {
 
     /// Ctrl-C stops everything, and the game saves its state on the way out.
     fn ctrl_c_stops_everything(&mut self) {
+        let pressed = Instant::now();
         self.dev.ctrl_c();
         let status = self.dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
+        eprintln!("Ctrl-C: everything stopped in {} ms", pressed.elapsed().as_millis());
         // just reports an interrupted recipe with 130, as shells do, even when the recipe stopped cleanly.
         assert!(matches!(status.code(), Some(0 | 130)), "`just dev` after Ctrl-C: {status}\n{}", self.dev.log());
         assert!(self.dev.log().contains("just dev: stopping"), "the dev loop should stop its watchers:\n{}", self.dev.log());
@@ -435,7 +568,41 @@ impl<'x> Game<'x> {
         assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
         assert!(self.project.join("target/hot/dev-state.json").exists(), "the state should be saved on exit");
     }
+
+    /// `just dev` again, after Ctrl-C: the game comes back where it was.
+    fn restart_dev_with_the_saved_state(&mut self) {
+        self.dev = DevLoop::start(&self.project, Some(self.x), &[]);
+        self.seen = 0;
+        self.find_window_again();
+        self.pid = support::game_pid(&self.project, NAME).expect("the game process");
+        assert!(self.dev.log().contains("[hot] state restored from"), "{}", self.dev.log());
+        self.expect_state_kept("`just dev` again");
+    }
+
+    /// Ctrl-C while the game is stuck in an endless loop: everything stops within 2 s, and the state
+    /// from before the loop is kept for the next start.
+    fn ctrl_c_while_stuck_stops_everything(&mut self) {
+        self.save_endless_loop();
+        let state_file = self.project.join("target/hot/dev-state.json");
+        fs::remove_file(&state_file).unwrap();
+        let pressed = Instant::now();
+        self.dev.ctrl_c();
+        self.dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
+        let stopped = pressed.elapsed();
+        let left = support::processes_in(&self.project);
+        assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
+        eprintln!("Ctrl-C while stuck: everything stopped in {} ms", stopped.as_millis());
+        assert!(stopped < Duration::from_secs(2), "Ctrl-C while stuck took {stopped:?}:\n{}", self.dev.log());
+        assert!(self.dev.log().contains("[hot] stopped while `frame` was stuck"), "{}", self.dev.log());
+        let kept = fs::read_to_string(&state_file).expect("the state from before the loop, kept");
+        assert!(kept.contains("\"player\"") && kept.contains("assets/player.png"), "{kept}");
+        support::edit(&self.lib(), ENDLESS_LOOP, "");
+    }
 }
+
+/// Where the game's frame begins, and an endless loop to put there.
+const FRAME_START: &str = "    let dt = get_frame_time();\n";
+const ENDLESS_LOOP: &str = "    while std::hint::black_box(true) {}\n";
 
 fn background_code([r, g, b]: Rgb) -> String {
     format!("Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255)")

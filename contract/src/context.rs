@@ -20,20 +20,51 @@ pub(crate) struct Context {
     pub camera: Option<crate::boundary::Camera>,
 }
 
-static CONTEXTS: Mutex<Vec<(ThreadId, Context)>> = Mutex::new(Vec::new());
+struct Contexts {
+    by_thread: Vec<(ThreadId, Context)>,
+    /// Threads working with another thread's context for a while (see [`as_thread`]): (this, that).
+    borrowed: Vec<(ThreadId, ThreadId)>,
+}
+
+static CONTEXTS: Mutex<Contexts> = Mutex::new(Contexts { by_thread: Vec::new(), borrowed: Vec::new() });
 
 /// Runs `f` on this thread's context. The API never calls game code while it holds the lock.
 pub(crate) fn with<R>(f: impl FnOnce(&mut Context) -> R) -> R {
-    let thread = std::thread::current().id();
     let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
-    let index = match contexts.iter().position(|(id, _)| *id == thread) {
+    let mut thread = std::thread::current().id();
+    if let Some(&(_, owner)) = contexts.borrowed.iter().find(|(borrower, _)| *borrower == thread) {
+        thread = owner;
+    }
+    let index = match contexts.by_thread.iter().position(|(id, _)| *id == thread) {
         Some(index) => index,
         None => {
-            contexts.push((thread, Context::default()));
-            contexts.len() - 1
+            contexts.by_thread.push((thread, Context::default()));
+            contexts.by_thread.len() - 1
         }
     };
-    f(&mut contexts[index].1)
+    f(&mut contexts.by_thread[index].1)
+}
+
+/// Runs `f` on this thread with the context of `owner` (see `crate::as_thread`).
+pub(crate) fn as_thread<R>(owner: ThreadId, f: impl FnOnce() -> R) -> R {
+    let this = std::thread::current().id();
+    let lend = |lent: bool| {
+        let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+        contexts.borrowed.retain(|(borrower, _)| *borrower != this);
+        if lent {
+            contexts.borrowed.push((this, owner));
+        }
+    };
+    lend(true);
+    // Given back even if `f` panics.
+    struct GiveBack<F: Fn(bool)>(F);
+    impl<F: Fn(bool)> Drop for GiveBack<F> {
+        fn drop(&mut self) {
+            (self.0)(false);
+        }
+    }
+    let _give_back = GiveBack(lend);
+    f()
 }
 
 pub(crate) fn draw(command: DrawCommand) {
@@ -80,8 +111,8 @@ pub(crate) fn abandon_frame() {
 pub(crate) fn release() {
     let thread = std::thread::current().id();
     let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
-    contexts.retain(|(id, _)| *id != thread);
-    if contexts.is_empty() {
-        *contexts = Vec::new(); // its capacity too
+    contexts.by_thread.retain(|(id, _)| *id != thread);
+    if contexts.by_thread.is_empty() {
+        *contexts = Contexts { by_thread: Vec::new(), borrowed: Vec::new() }; // their capacity too
     }
 }

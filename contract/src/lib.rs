@@ -69,6 +69,13 @@ pub fn release() {
     context::release();
 }
 
+/// Runs `f` on this thread as if on `thread`, the one that runs the game's frames: with its asset
+/// table and fonts. For serializing the state from another thread (handles serialize as their paths,
+/// which that table knows), as the hot build does when a frame is stuck in an endless loop.
+pub fn as_thread<R>(thread: std::thread::ThreadId, f: impl FnOnce() -> R) -> R {
+    context::as_thread(thread, f)
+}
+
 /// A hash of the sources of the types that cross the boundary, and of the game's entry points
 /// (`exports_source`): everything the binary is compiled against. The binary compares its own with
 /// each reloaded library's.

@@ -3,6 +3,7 @@
 //! Their signatures are part of the contract with the running binary, like the `contract` crate.
 
 use std::sync::{Mutex, PoisonError};
+use std::thread::ThreadId;
 
 use contract::{Frame, Input};
 
@@ -11,6 +12,15 @@ use crate::State;
 /// The game state lives inside the library, so the binary never depends on its layout:
 /// across a reload it travels as JSON (see [`save_state`] and [`restore_state`]).
 static STATE: Mutex<Option<State>> = Mutex::new(None);
+/// The state as it was before the frame now running (hot builds): a panicking frame is rolled back
+/// to it, and a frame stuck in an endless loop restarts from it (see [`last_good_state`]).
+static BEFORE_FRAME: Mutex<BeforeFrame> = Mutex::new(BeforeFrame { state: None, thread: None });
+
+struct BeforeFrame {
+    state: Option<State>,
+    /// The thread that runs the frames: its asset table turns the state's handles into paths.
+    thread: Option<ThreadId>,
+}
 
 /// Identifies the contract this build was compiled against (see `contract::fingerprint`).
 /// The binary calls it first after each reload; its signature must never change.
@@ -55,6 +65,16 @@ pub fn restore_state(saved: &str) -> Result<(), String> {
     result
 }
 
+/// The state from before the frame now running (between frames: the state), as JSON, or `None` if
+/// the game has no state yet. The binary calls it from another thread when `frame` does not return
+/// (an endless loop), and restarts with it; `frame` holds the state itself meanwhile.
+#[cfg_attr(feature = "reload", unsafe(no_mangle))]
+pub fn last_good_state() -> Option<String> {
+    let before = BEFORE_FRAME.lock().unwrap_or_else(PoisonError::into_inner);
+    let (Some(state), Some(thread)) = (&before.state, before.thread) else { return None };
+    Some(contract::as_thread(thread, || serde_json::to_string(state).expect("State serializes to JSON")))
+}
+
 /// Starts the game afresh.
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn reset_state() {
@@ -68,11 +88,21 @@ fn run_guarded(state: &mut Option<State>, step: impl FnOnce(&mut Option<State>) 
 
 #[cfg(feature = "reload")]
 fn run_guarded(state: &mut Option<State>, step: impl FnOnce(&mut Option<State>) -> Frame) -> Result<Frame, String> {
-    let before = state.clone();
+    // A copy per frame (`clone_from` reuses its allocations): cheap next to the frame, see the tests.
+    keep_before_frame(state);
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(state))).map_err(|_| {
-        *state = before;
+        state.clone_from(&BEFORE_FRAME.lock().unwrap_or_else(PoisonError::into_inner).state);
         panic_report::take()
     })
+}
+
+/// Keeps a copy of the state before each frame (`clone_from` reuses the last copy's allocations):
+/// cheap next to the frame (measured in the tests).
+#[cfg(feature = "reload")]
+fn keep_before_frame(state: &Option<State>) {
+    let mut before = BEFORE_FRAME.lock().unwrap_or_else(PoisonError::into_inner);
+    before.state.clone_from(state);
+    before.thread = Some(std::thread::current().id());
 }
 
 /// Remembers the last panic's message and location so the binary can show it in the window.
@@ -127,5 +157,33 @@ mod tests {
         assert!(error.contains("no longer fits"), "{error}");
         frame(&input).unwrap();
         assert_eq!(STATE.lock().unwrap().clone().unwrap().kicks, 0);
+
+        #[cfg(feature = "reload")]
+        the_state_before_a_stuck_frame_is_kept(&input);
+    }
+
+    /// What the binary restarts with when a frame never returns: the state from before that frame,
+    /// read from another thread (the frame's own is stuck), its handles saved as their paths.
+    #[cfg(feature = "reload")]
+    fn the_state_before_a_stuck_frame_is_kept(input: &Input) {
+        reset_state();
+        frame(input).unwrap();
+        let after_first = save_state();
+        restore_state(&after_first).unwrap(); // as after a reload: `save_state` let go of the asset table
+        frame(input).unwrap(); // the state before this frame is the one after the first
+        let kept = std::thread::spawn(last_good_state).join().unwrap().expect("a kept state");
+        assert_eq!(kept, after_first);
+        assert!(kept.contains("assets/player.png"), "{kept}");
+
+        // What keeping it costs per frame.
+        let state = STATE.lock().unwrap().clone();
+        let runs = 100_000;
+        let started = std::time::Instant::now();
+        for _ in 0..runs {
+            keep_before_frame(std::hint::black_box(&state));
+        }
+        let each = started.elapsed() / runs;
+        eprintln!("keeping the state from before each frame: {} ns per frame", each.as_nanos());
+        assert!(each.as_micros() < 100, "{each:?}");
     }
 }

@@ -131,6 +131,39 @@ mod tests {
         Input { keys_down: keys.to_vec(), keys_pressed: keys.to_vec(), ..Input::default() }
     }
 
+    /// F7's loop in hot builds replays recorded input from a kept state: the same frames each time,
+    /// because the game takes time and everything else that varies from its input.
+    #[test]
+    fn a_recorded_loop_replays_to_the_same_frames() {
+        let inputs: Vec<Input> = (0..90)
+            .map(|i| Input {
+                frame_time: [0.016, 0.017, 0.021][i % 3],
+                time: i as f64 * 0.018,
+                screen_width: 800.0,
+                screen_height: 600.0,
+                keys_down: if i < 40 { vec![KeyCode::Right] } else { vec![KeyCode::Up] },
+                keys_pressed: if i == 50 { vec![KeyCode::Space] } else { vec![] },
+                mouse_position: vec2(320.0, 240.0),
+                mouse_pressed: if i == 20 { vec![MouseButton::Left] } else { vec![] },
+                ..Input::default()
+            })
+            .collect();
+        let kept = serde_json::to_string(&State::default()).unwrap();
+        let play = || {
+            let mut state: State = serde_json::from_str(&kept).unwrap();
+            let frames: Vec<_> = inputs.iter().map(|input| contract::record_frame(input, || frame(&mut state))).collect();
+            // Restoring handles sets their texture filters again: sent with the next frame, not drawn.
+            let drawn = |frame: Frame| (frame.draw.into_iter().filter(|command| !matches!(command, DrawCommand::SetTextureFilter { .. })).collect::<Vec<_>>(), frame.sounds);
+            (frames.into_iter().map(drawn).collect::<Vec<_>>(), state)
+        };
+        let (first, end) = play();
+        assert_ne!(end, serde_json::from_str(&kept).unwrap(), "the loop should move things");
+        let second = play().0;
+        if let Some(at) = (0..first.len()).find(|&i| first[i] != second[i]) {
+            panic!("the second replay differs at frame {at}:\n{:?}\n{:?}", first[at], second[at]);
+        }
+    }
+
     #[test]
     fn arrows_move_the_player_and_turn_it() {
         let mut state = State::default();

@@ -19,7 +19,7 @@ struct Port {
     script: &'static [Action],
     /// A part of the window that differs between runs (frames per second), left out of the comparison.
     mask: Option<(usize, usize)>,
-    /// A one-line library edit for the reload check, and the colour it makes the background.
+    /// A library edit for the reload check (every occurrence is replaced), and the colour it makes the background.
     edit: (&'static str, &'static str),
     edited_background: support::Rgb,
 }
@@ -43,7 +43,8 @@ const PORTS: [Port; 2] = [
         // The start screen ("You Win!", centred with `measure_text`), then Enter and 30 frames of play.
         script: &[RunTo(10), Shot, KeyDown("Return"), RunTo(12), KeyUp("Return"), RunTo(40), Shot],
         mask: None,
-        edit: ("        clear_background(LIGHTGRAY);\n\n        for bullet", "        clear_background(SKYBLUE);\n\n        for bullet"),
+        // The game-over screen's background too: running freely, the ship may be hit before the reload.
+        edit: ("clear_background(LIGHTGRAY);", "clear_background(SKYBLUE);"),
         edited_background: [0x66, 0xbf, 0xff],
     },
     Port {
@@ -102,9 +103,17 @@ pub fn check(project: &Path, x: &XServer, name: &str) {
         fs::write(&control, u64::MAX.to_string()).unwrap();
         let pid = support::game_pid(project, name).expect("the port's game process");
         let window = x.window(name).unwrap();
-        support::edit(&project.join("lib/src/lib.rs"), port.edit.0, port.edit.1);
+        let lib = project.join("lib/src/lib.rs");
+        fs::write(&lib, fs::read_to_string(&lib).unwrap().replace(port.edit.0, port.edit.1)).unwrap();
         support::wait_for(Duration::from_secs(20), Duration::from_millis(50), || (x.screenshot(&window)?.share_of(port.edited_background) > 0.5).then_some(()))
-            .unwrap_or_else(|| panic!("port {}: the edit did not show:\n{}", port.name, dev.log()));
+            .unwrap_or_else(|| {
+                if let Some(shot) = x.screenshot(&window) {
+                    shot.save_png(&support::template_dir().join(format!("target/ports/{}-edit.png", port.name)));
+                }
+                let windows = support::run(x.command("xdotool").args(["search", "--name", &format!("^{name}$")]));
+                let windows = String::from_utf8_lossy(&windows.stdout).replace('\n', " ");
+                panic!("port {}: the edit did not show in window {window} (windows: {windows}; see target/ports/):\n{}", port.name, dev.log())
+            });
         assert!(dev.log().contains("[hot] reloaded library v1"), "{}", dev.log());
         assert_eq!(support::game_pid(project, name), Some(pid), "port {}: the edit must not restart the game", port.name);
         dev.ctrl_c();

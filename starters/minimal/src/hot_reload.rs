@@ -1,9 +1,13 @@
 //! Hot reloading (feature `reload`): the library is loaded from its file and loaded again each
-//! time `just dev` rebuilds it.
+//! time `just dev` rebuilds it. A tick that never returns (an endless loop) is caught by the
+//! watchdog (`watchdog.rs`), which restarts the program once a fix is built.
 
 mod files;
+mod watchdog;
 
 use std::time::{Duration, Instant};
+
+use watchdog::{Rescue, Watchdog};
 
 #[hot_lib_reloader::hot_module(
     dylib = "game",
@@ -27,6 +31,7 @@ pub struct HotGame {
     /// False while the loaded library's entry points differ from the ones this binary was compiled
     /// against: then only `exports_hash` may be called.
     exports_match: bool,
+    watchdog: Watchdog,
 }
 
 impl HotGame {
@@ -34,7 +39,9 @@ impl HotGame {
         let reloads = files::load_library_or_exit(library::subscribe);
         let exports_match = library::exports_hash() == exports_hash();
         println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
-        Self { reloads, exports_match }
+        // The tick count is the binary's own, and Ctrl-C ends the program at once: nothing to keep or ask.
+        let watchdog = Watchdog::start(files::library_file(), Rescue { keep_state: None, quit_requested: || false });
+        Self { reloads, exports_match, watchdog }
     }
 
     /// Runs one tick of the loaded library, after swapping in a rebuilt one if there is one.
@@ -43,7 +50,8 @@ impl HotGame {
         if !self.exports_match {
             return RESTART_NEEDED.to_string();
         }
-        library::tick(tick).unwrap_or_else(|panic| format!("[hot] the library panicked: {panic}. Fix it and save."))
+        let line = self.watchdog.call("tick", || library::tick(tick));
+        line.unwrap_or_else(|panic| format!("[hot] the library panicked: {panic}. Fix it and save."))
     }
 
     fn swap_if_rebuilt(&mut self) {
