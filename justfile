@@ -39,6 +39,9 @@ dev: _cargo-watch build-lib
     {{watch_bin}} -s 'exec cargo hot-run' </dev/null & bin=$!
     set +m
     descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+    # Running: not gone, and not a zombie (an orphan that has exited waits there until init reaps it,
+    # which can take seconds).
+    running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state#Z}" = "$state" ]; }
     stop() {
         trap - EXIT INT TERM
         local pids="$lib $bin $(descendants $lib) $(descendants $bin)"
@@ -46,7 +49,7 @@ dev: _cargo-watch build-lib
         echo "just dev: stopping..."
         kill -TERM $lib $bin 2>/dev/null  # cargo-watch passes it on, once, to the game
         for _ in $(seq 50); do
-            alive=0; for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+            alive=0; for pid in $pids; do running "$pid" && alive=1; done
             [ $alive = 0 ] && return
             sleep 0.1
         done
