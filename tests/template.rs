@@ -489,6 +489,7 @@ impl<'x> Game<'x> {
         self.x.press_key(&self.window, "F7");
         let line = self.expect_line("[hot] F7: looping ");
         let seconds: f64 = line["[hot] F7: looping ".len()..].split(' ').next().unwrap().parse().unwrap();
+        self.save_loop_strip(seconds);
 
         // The player goes back to where the recording began at the loop's period, and on to where it ended.
         let loop_path = |samples: &[(u128, usize)], what: &str| {
@@ -525,6 +526,20 @@ impl<'x> Game<'x> {
         support::edit(&self.lib(), "const PLAYER_SPEED: f32 = 120.0;", speed);
         self.expect_reload("PLAYER_SPEED back");
         self.expect_state_kept("PLAYER_SPEED back");
+    }
+
+    /// Five screenshots across one pass of the loop, side by side, for the README (`target/loop-editing.png`).
+    fn save_loop_strip(&self, seconds: f64) {
+        let dir = support::template_dir().join("target");
+        let shots: Vec<PathBuf> = (0..5)
+            .map(|i| {
+                let path = dir.join(format!("loop-editing-{i}.png"));
+                self.shot().save_png(&path);
+                std::thread::sleep(Duration::from_secs_f64(seconds / 5.0));
+                path
+            })
+            .collect();
+        support::run(Command::new("convert").args(&shots).args(["-resize", "40%", "+append", "+repage"]).arg(dir.join("loop-editing.png")));
     }
 
     /// Many reloads in one run: no crash, state kept, and the memory each reload costs.

@@ -1,7 +1,9 @@
 //! Reload latency benchmark (`just bench`): generates a project with the real cargo-generate, runs it
 //! under an X server and measures, from outside the game, how long an edit takes to reach the screen:
 //! with `just dev`, as a bare library build, and with a plain watch-and-restart loop of the static
-//! build (what you would do without hot reload).
+//! build (what you would do without hot reload). One reload is also taken apart (cargo, rustc's phases,
+//! the swap, the rest), and the same game is measured, in the same run, with cargo instead of the fast
+//! path and with the upstream template's settings.
 //! Writes a markdown table to `target/bench/reload.md`.
 
 #[path = "../../support/mod.rs"]
@@ -43,8 +45,13 @@ fn main() {
     let bare = bare_builds(&project, edits, &mut colours);
     let dylib_bytes = fs::metadata(project.join("target/hot/libgame.so")).unwrap().len();
 
+    let fast = fast_builds(&project, edits, &mut colours);
+    let phases = rustc_phases(&project, edits, &mut colours);
+
     println!("edit -> visible with `just dev`...");
-    let Latencies { to_line, to_pixels, swaps, swap_frames } = edit_to_visible(&x, &project, edits, &mut colours);
+    let Latencies { to_line, to_pixels, swaps, swap_frames } = edit_to_visible(&x, &project, edits, &mut colours, &[]);
+    println!("edit -> visible with `just dev`, the library built by cargo (HOT_LIB_VIA_CARGO=1)...");
+    let via_cargo = edit_to_visible(&x, &project, edits, &mut colours, &[("HOT_LIB_VIA_CARGO", "1")]);
     // `just bench 10 <git revision>`: the same, in this run, for a project from that version of the template.
     let baseline = std::env::args().nth(2).map(|rev| baseline(&x, &rev, edits));
 
@@ -83,7 +90,11 @@ fn main() {
     let _ = restart_loop.wait();
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
+    // Last, as it changes the project: the upstream template's settings.
+    let upstream = upstream_settings(&x, &project, edits, &mut colours);
+
     let mut report = report(edits, [cold_lib, cold_bin, cold_static], &bare, &to_line, &to_pixels, &restart, &swaps, &swap_frames, dylib_bytes);
+    report += &speed_report(&Latencies { to_line: to_line.clone(), to_pixels: to_pixels.clone(), swaps: swaps.clone(), swap_frames: swap_frames.clone() }, &via_cargo, &upstream, &bare, &fast, &phases);
     if let Some((rev, bare_then, then)) = &baseline {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
@@ -111,6 +122,84 @@ fn bare_builds(project: &Path, edits: usize, colours: &mut Colours) -> Vec<Durat
     bare
 }
 
+/// `edits` one-line edits, each followed by the fast path alone (`just _hot-lib`: the recorded rustc
+/// command, nothing running), and the same rustc command without just and bash around it.
+fn fast_builds(project: &Path, edits: usize, colours: &mut Colours) -> FastBuilds {
+    println!("fast-path builds...");
+    let time = |command: &mut Command| {
+        let start = Instant::now();
+        support::run(command.current_dir(project));
+        start.elapsed()
+    };
+    time(Command::new("just").arg("_hot-lib")); // records the command (after the bare cargo builds)
+    let (mut just, mut rustc) = (Vec::new(), Vec::new());
+    for _ in 0..edits {
+        colours.edit(project);
+        just.push(time(Command::new("just").arg("_hot-lib")));
+        colours.edit(project);
+        rustc.push(time(Command::new("sh").arg("target/hot/rustc-command")));
+    }
+    println!("  fast path (ms): {:?}", just.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    println!("  its rustc alone (ms): {:?}", rustc.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    FastBuilds { just, rustc }
+}
+
+struct FastBuilds {
+    just: Vec<Duration>,
+    rustc: Vec<Duration>,
+}
+
+/// Where rustc's time goes in one rebuild (`-Z time-passes`, allowed on a stable rustc by
+/// `RUSTC_BOOTSTRAP=1` here only, for measuring): medians of `edits` rebuilds.
+fn rustc_phases(project: &Path, edits: usize, colours: &mut Colours) -> Vec<(&'static str, Duration)> {
+    println!("rustc's phases...");
+    let command = fs::read_to_string(project.join("target/hot/rustc-command")).unwrap();
+    let timed = |colours: &mut Colours| {
+        colours.edit(project);
+        let output = support::run(Command::new("sh").args(["-c", &format!("{} -Z time-passes", command.trim())]).env("RUSTC_BOOTSTRAP", "1").current_dir(project));
+        let text = String::from_utf8_lossy(&output.stderr).into_owned();
+        let pass = |name: &str| {
+            text.lines()
+                .filter(|line| line.ends_with(&format!("\t{name}")))
+                .filter_map(|line| line.strip_prefix("time:")?.split(';').next()?.trim().parse::<f64>().ok())
+                .map(Duration::from_secs_f64)
+                .sum::<Duration>()
+        };
+        let total = pass("total");
+        let codegen = pass("codegen_crate");
+        let link = pass("link");
+        let incremental = pass("incr_comp_persist_result_cache") + pass("incr_comp_persist_dep_graph") + pass("serialize_dep_graph");
+        let front = total.saturating_sub(codegen + link + incremental);
+        [front, codegen, link, incremental, total]
+    };
+    timed(colours); // the flag may start the incremental cache over once
+    let runs: Vec<[Duration; 5]> = (0..edits).map(|_| timed(colours)).collect();
+    let names = ["front end (parse, expand, type and borrow check; loading the dependencies' metadata)", "code generation (MIR to LLVM IR, LLVM)", "linking (rust-lld)", "saving the incremental cache", "rustc in all"];
+    names.iter().enumerate().map(|(i, name)| (*name, stats(&runs.iter().map(|run| run[i]).collect::<Vec<_>>()).median)).collect()
+}
+
+/// The same game as the upstream hot-lib-reloader template ships it: the library a `dylib` built by plain
+/// `cargo build -p` (Rust's standard library linked in), cargo-watch's default 500 ms delay and
+/// hot-lib-reloader's default 500 ms debounce. Changes the project for good (it runs last).
+fn upstream_settings(x: &XServer, project: &Path, edits: usize, colours: &mut Colours) -> Latencies {
+    println!("the upstream template's settings...");
+    let patch = |file: &str, from: &str, to: &str| {
+        let text = fs::read_to_string(project.join(file)).unwrap();
+        assert!(text.contains(from), "{file}: no `{from}`");
+        fs::write(project.join(file), text.replace(from, to)).unwrap();
+    };
+    let build = format!("build -p {NAME}-game --features reload");
+    patch("src/hot_reload.rs", "file_watch_debounce = 10", "file_watch_debounce = 500");
+    patch("src/hot_reload/files.rs", ".join(\"hot\")", ".join(\"debug\")");
+    patch("lib/Cargo.toml", "crate-type = [\"rlib\"]", "crate-type = [\"rlib\", \"dylib\"]");
+    patch("justfile", "watch := \"cargo watch --quiet --delay 0.02\"", "watch := \"cargo watch --quiet\"");
+    patch("justfile", "-s 'just _hot-lib'", &format!("-x '{build}'"));
+    patch("justfile", "dev: _cargo-watch _hot-lib", "dev: _cargo-watch");
+    support::run(Command::new("cargo").args(build.split(' ')).current_dir(project));
+    support::run(Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project));
+    edit_to_visible(x, project, edits, colours, &[])
+}
+
 /// Bare builds and edit -> visible for a project generated from the template at git revision `rev`.
 fn baseline(x: &XServer, rev: &str, edits: usize) -> (String, Vec<Duration>, Latencies) {
     println!("baseline: the template at {rev}...");
@@ -127,7 +216,7 @@ fn baseline(x: &XServer, rev: &str, edits: usize) -> (String, Vec<Duration>, Lat
     let mut colours = Colours::default();
     let bare = bare_builds(&project, edits, &mut colours);
     println!("baseline: edit -> visible with `just dev`...");
-    let latencies = edit_to_visible(x, &project, edits, &mut colours);
+    let latencies = edit_to_visible(x, &project, edits, &mut colours, &[]);
     (rev.to_string(), bare, latencies)
 }
 
@@ -152,8 +241,8 @@ struct Latencies {
 
 /// `edits` one-line edits of `BACKGROUND` while `just dev` runs in `project`, timed from the save to the
 /// game's reload line and to the new colour in its window.
-fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colours) -> Latencies {
-    let mut dev = DevLoop::start(project, Some(x), &[]);
+fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colours, env: &[(&str, &str)]) -> Latencies {
+    let mut dev = DevLoop::start(project, Some(x), env);
     let window = window_showing(x, colours.current, Duration::from_secs(600), Duration::from_millis(1)).expect("the dev window");
     let (mut to_line, mut to_pixels, mut swaps, mut swap_frames) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for version in 1..=edits {
@@ -291,6 +380,59 @@ fn report(
         check(visible <= restart / 4),
         ms(longest_frame),
         check(longest_frame <= Duration::from_millis(100)),
+    );
+    out
+}
+
+fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, bare: &[Duration], fast: &FastBuilds, phases: &[(&str, Duration)]) -> String {
+    let ms = |samples: &[Duration]| stats(samples).median.as_millis();
+    let ratio = |a: &[Duration], b: &[Duration]| stats(a).median.as_secs_f64() / stats(b).median.as_secs_f64();
+    let mut out = String::from(
+        "\nThe same game in this run, three ways (medians, ms; ratio to the upstream settings):\n\n\
+         | | save -> reload line | save -> pixels |\n|---|---|---|\n",
+    );
+    for (what, run) in [
+        ("`just dev` (rustc rerun directly when only the library's code changed)", ours),
+        ("`just dev` with `HOT_LIB_VIA_CARGO=1` (every rebuild through `cargo hot-lib`)", via_cargo),
+        ("the upstream template's settings: `cargo build -p` of a `dylib` with std inside, cargo-watch's and hot-lib-reloader's default 500 ms delays", upstream),
+    ] {
+        out += &format!(
+            "| {what} | {} ({:.2}x) | {} ({:.2}x) |\n",
+            ms(&run.to_line),
+            ratio(&run.to_line, &upstream.to_line),
+            ms(&run.to_pixels),
+            ratio(&run.to_pixels, &upstream.to_pixels)
+        );
+    }
+    let target = ratio(&ours.to_line, &upstream.to_line) <= 0.15;
+    out += &format!(
+        "\nTarget: edit -> visible median <= 0.15x the upstream settings' in the same run: {}; below a bare `cargo hot-lib` ({} ms): {}.\n",
+        if target { "holds" } else { "MISSED" },
+        ms(bare),
+        if stats(&ours.to_line).median < stats(bare).median { "holds" } else { "MISSED" },
+    );
+    let (line, fast_path, rustc) = (stats(&ours.to_line).median, stats(&fast.just).median, stats(&fast.rustc).median);
+    let (swap, frame) = (stats(&ours.swaps).median, stats(&ours.swap_frames).median);
+    out += &format!(
+        "\nOne reload taken apart (medians of separate runs, nothing else running, so the parts add up only roughly):\n\n\
+         | part | ms |\n|---|---|\n\
+         | bare `cargo hot-lib`: cargo's start-up and checks, then rustc | {} |\n\
+         | the fast path (`just _hot-lib`): just, bash, the check for other changes, then rustc | {} |\n\
+         | its rustc command alone | {} |\n",
+        ms(bare),
+        fast_path.as_millis(),
+        rustc.as_millis(),
+    );
+    for (name, time) in phases {
+        out += &format!("| - {name} | {} |\n", time.as_millis());
+    }
+    out += &format!(
+        "| the swap on the game's main thread (state out, unload, load, state in) | {} |\n\
+         | the frame that swapped | {} |\n\
+         | the rest of save -> reload line: the watcher's 20 ms delay and reaction, hot-lib-reloader's 10 ms debounce and copy, waiting for the next frame, two cores shared with the running game | {} |\n",
+        swap.as_millis(),
+        frame.as_millis(),
+        line.saturating_sub(fast_path + swap + frame).as_millis(),
     );
     out
 }
