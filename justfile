@@ -92,10 +92,11 @@ build-lib:
 _hot-lib:
     #!/usr/bin/env bash
     set -uo pipefail
+    [ "${HOT_LIB_VIA_CARGO:-}" = 1 ] && exec cargo hot-lib
     recorded=target/hot/rustc-command
     library={{ if os() == "macos" { "libgame.dylib" } else { "libgame.so" } }}
     changed_elsewhere=$(find Cargo.toml Cargo.lock lib/Cargo.toml .cargo contract -newer "$recorded" 2>/dev/null | head -n 1)
-    if [ "${HOT_LIB_VIA_CARGO:-}" != 1 ] && [ -s "$recorded" ] && [ -z "$changed_elsewhere" ]; then
+    if [ -s "$recorded" ] && [ -z "$changed_elsewhere" ]; then
         # rustc writes target/hot/deps/; cargo would then link the file into target/hot/ the same way.
         bash "$recorded" && ln -f "target/hot/deps/$library" "target/hot/$library"
         exit

@@ -90,6 +90,7 @@ fn main() {
     let _ = restart_loop.wait();
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
+    let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -98,7 +99,6 @@ fn main() {
     if let Some((rev, bare_then, then)) = &baseline {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
-    let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
     report += &sprite_report(&sprite_rows, &record_only);
     println!("\n{report}");
     let out = support::template_dir().join("target/bench/reload.md");
