@@ -192,7 +192,9 @@ fn upstream_settings(x: &XServer, project: &Path, edits: usize, colours: &mut Co
     patch("src/hot_reload.rs", "file_watch_debounce = 10", "file_watch_debounce = 500");
     patch("src/hot_reload/files.rs", ".join(\"hot\")", ".join(\"debug\")");
     patch("lib/Cargo.toml", "crate-type = [\"rlib\"]", "crate-type = [\"rlib\", \"dylib\"]");
-    patch("justfile", "watch := \"cargo watch --quiet --delay 0.02\"", "watch := \"cargo watch --quiet\"");
+    let justfile = fs::read_to_string(project.join("justfile")).unwrap();
+    let watch = justfile.lines().find(|line| line.starts_with("watch := ")).expect("the justfile's watcher").to_string();
+    patch("justfile", &watch, "watch := \"cargo watch --quiet\"");
     patch("justfile", "-s 'just _hot-lib'", &format!("-x '{build}'"));
     patch("justfile", "dev: _cargo-watch _hot-lib", "dev: _cargo-watch");
     support::run(Command::new("cargo").args(build.split(' ')).current_dir(project));
