@@ -27,7 +27,7 @@ default:
 
 # Run the game with hot reload: edit lib/src, save, watch it change. Ctrl-C stops it all.
 [unix]
-dev: _cargo-watch _hot-lib
+dev: _cargo-watch (_hot-lib "record")
     #!/usr/bin/env bash
     set -uo pipefail
     # Each watcher gets its own process group (job control on), so a Ctrl-C in the terminal reaches
@@ -86,20 +86,27 @@ build-lib:
 # The library's rebuild on each save (Linux, macOS). When only the library's own code changed, it runs
 # the exact rustc command cargo last ran for it, skipping cargo's start-up and its checks of every
 # dependency: about 40 ms of each reload here (see the README). Anything else (a manifest, the lock file,
-# the contract, .cargo/, the first build) goes through `cargo hot-lib`, which records the command again.
+# the contract, .cargo/, a build script, the toolchain), the first build of each `just dev` (`record`)
+# and any failure go through `cargo hot-lib`, which records the command again.
 # `HOT_LIB_VIA_CARGO=1 just dev` always uses cargo.
 [private, unix]
-_hot-lib:
+_hot-lib mode="fast":
     #!/usr/bin/env bash
     set -uo pipefail
     [ "${HOT_LIB_VIA_CARGO:-}" = 1 ] && exec cargo hot-lib
     recorded=target/hot/rustc-command
     library={{ if os() == "macos" { "libgame.dylib" } else { "libgame.so" } }}
-    changed_elsewhere=$(find Cargo.toml Cargo.lock lib/Cargo.toml .cargo contract -newer "$recorded" 2>/dev/null | head -n 1)
-    if [ -s "$recorded" ] && [ -z "$changed_elsewhere" ]; then
-        # rustc writes target/hot/deps/; cargo would then link the file into target/hot/ the same way.
-        bash "$recorded" && ln -f "target/hot/deps/$library" "target/hot/$library"
-        exit
+    changed_elsewhere=$(find Cargo.toml Cargo.lock lib/Cargo.toml lib/build.rs .cargo contract rust-toolchain rust-toolchain.toml \
+        -newer "$recorded" 2>/dev/null | head -n 1)
+    if [ {{mode}} = fast ] && [ -s "$recorded" ] && [ -z "$changed_elsewhere" ]; then
+        if bash "$recorded" 2> target/hot/rustc-output; then
+            cat target/hot/rustc-output >&2  # warnings
+            # rustc writes target/hot/deps/; cargo would then link the file into target/hot/ the same way.
+            ln -f "target/hot/deps/$library" "target/hot/$library"
+            exit
+        fi
+        # A compile error, or a command gone stale (a dependency rebuilt elsewhere): cargo decides, and
+        # prints the errors.
     fi
     # Through cargo, with a wrapper around rustc (for this workspace's crates only) that records the
     # library's command and environment as it passes, with plain error messages instead of the JSON cargo reads.
