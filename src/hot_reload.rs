@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use contract::{Frame, Input};
-use macroquad::input::{KeyCode, is_key_pressed};
+use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
 use replay::{Replay, Step};
@@ -130,7 +130,11 @@ impl HotGame {
             println!("[hot] F6: the game starts afresh");
         }
         if is_key_pressed(KeyCode::F7) && self.contract_ok && self.paused.is_none() {
-            self.next_loop_step();
+            if is_key_down(KeyCode::LeftShift) || is_key_down(KeyCode::RightShift) {
+                self.loop_the_kept_recording();
+            } else {
+                self.next_loop_step();
+            }
         }
         self.check_stale();
 
@@ -249,12 +253,26 @@ impl HotGame {
                         "[hot] F7: looping {seconds:.1} s of play ({frames} frames) from where the recording began. \
                          Edit and save to see it change; F7 leaves the loop."
                     );
+                    if let Err(why) = self.replay.save(&loop_file()) {
+                        println!("[hot] could not keep the loop for later: {why}");
+                    }
                 }
             }
             Replay::Looping { .. } => {
                 self.replay = Replay::Off;
                 println!("[hot] F7: left the loop; the game goes on from here.");
             }
+        }
+    }
+
+    /// Shift+F7: loops the recording kept in `loop_file()` by the last F7 loop, even from before a restart.
+    fn loop_the_kept_recording(&mut self) {
+        match Replay::load(&loop_file()) {
+            Ok(replay) => {
+                self.replay = replay;
+                println!("[hot] Shift+F7: looping the recording kept in {}. F7 leaves the loop.", loop_file().display());
+            }
+            Err(why) => println!("[hot] Shift+F7: no kept recording to loop ({why})."),
         }
     }
 
@@ -318,6 +336,11 @@ fn keep_last_good_state() {
             eprintln!("[hot] could not save the state to {}: {error}", saved_state_file().display());
         }
     }
+}
+
+/// The last F7 loop is kept here (Shift+F7 loops it again, also after a restart).
+fn loop_file() -> PathBuf {
+    files::hot_build_dir().join("loop.json")
 }
 
 /// The state is kept here while the binary restarts (on Ctrl-C, and when the contract changes).

@@ -109,6 +109,8 @@ struct Game<'x> {
     /// Where the player should be: it only moves on key presses, so it shows whether state was kept.
     player: (usize, usize),
     background: Rgb,
+    /// Where the player was when the F7 recording began (x), once there is one.
+    loop_start: Option<usize>,
 }
 
 impl<'x> Game<'x> {
@@ -122,7 +124,7 @@ impl<'x> Game<'x> {
         let pid = support::game_pid(project, NAME).expect("the game process");
         save_screenshot(&x.screenshot(&window).unwrap());
 
-        let mut game = Self { x, project: project.to_path_buf(), dev, window, pid, seen: 0, player: (0, 0), background: BACKGROUND };
+        let mut game = Self { x, project: project.to_path_buf(), dev, window, pid, seen: 0, player: (0, 0), background: BACKGROUND, loop_start: None };
         // Move the player, so there is state to keep.
         let start = game.player_on_screen();
         x.hold_key(&game.window, "Right", Duration::from_millis(600));
@@ -479,6 +481,7 @@ impl<'x> Game<'x> {
         self.skip_output();
         let (key, sign) = if self.player.0 > 400 { ("Left", -1) } else { ("Right", 1) };
         let start = self.player.0 as i64;
+        self.loop_start = Some(self.player.0);
         self.x.press_key(&self.window, "F7");
         self.expect_line("[hot] F7: recording");
         std::thread::sleep(Duration::from_millis(400));
@@ -592,6 +595,16 @@ impl<'x> Game<'x> {
         self.pid = support::game_pid(&self.project, NAME).expect("the game process");
         assert!(self.dev.log().contains("[hot] state restored from"), "{}", self.dev.log());
         self.expect_state_kept("`just dev` again");
+
+        // The last F7 loop was kept on disk: Shift+F7 loops it again, from where its recording began.
+        self.x.press_key(&self.window, "shift+F7");
+        self.expect_line("[hot] Shift+F7: looping the recording kept in");
+        let start = self.loop_start.expect("the loop-editing scenario ran");
+        let samples = self.watch_player(Duration::from_secs(3));
+        assert!(samples.iter().any(|&(_, x)| x.abs_diff(start) <= 2), "the kept loop should replay from its start ({start}): {samples:?}");
+        self.x.press_key(&self.window, "F7");
+        self.expect_line("[hot] F7: left the loop");
+        self.player = self.player_on_screen();
     }
 
     /// Ctrl-C while the game is stuck in an endless loop: everything stops within 2 s, and the state

@@ -5,8 +5,9 @@ use crate::color::Color;
 use crate::keys::{KeyCode, MouseButton};
 use crate::math::{Rect, Vec2};
 
-/// Everything the game knows about the outside world, handed in once per frame.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Everything the game knows about the outside world, handed in once per frame. (Serializable, so
+/// hot builds can keep a recording of play in a file.)
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Input {
     /// Seconds since the previous frame (`get_frame_time`).
     pub frame_time: f32,

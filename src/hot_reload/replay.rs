@@ -7,6 +7,8 @@
 //! `get_frame_time`/`get_time` (never the wall clock), random numbers from a generator seeded from its
 //! `State`, never from the time or the operating system.
 
+use std::path::Path;
+
 use contract::Input;
 
 #[derive(Default)]
@@ -65,6 +67,24 @@ impl Replay {
                 if restart { Step::RestartLoop(start.clone(), input) } else { Step::Run(input) }
             }
         }
+    }
+
+    /// Keeps the loop in `file` (the kept state and the inputs), to replay it after a restart.
+    pub fn save(&self, file: &Path) -> Result<(), String> {
+        let Replay::Looping { start, inputs, .. } = self else { return Ok(()) };
+        let saved = serde_json::to_string(&(start, inputs)).map_err(|error| error.to_string())?;
+        std::fs::write(file, saved).map_err(|error| format!("{}: {error}", file.display()))
+    }
+
+    /// A loop kept by [`Replay::save`], ready to replay from its start.
+    pub fn load(file: &Path) -> Result<Replay, String> {
+        let saved = std::fs::read_to_string(file).map_err(|error| format!("{}: {error}", file.display()))?;
+        let (start, inputs): (String, Vec<Input>) =
+            serde_json::from_str(&saved).map_err(|error| format!("{}: {error}", file.display()))?;
+        if inputs.is_empty() {
+            return Err(format!("{}: no frames in it", file.display()));
+        }
+        Ok(Replay::Looping { start, inputs, next: 0 })
     }
 
     /// The marker the window shows while recording or looping.
@@ -135,6 +155,23 @@ mod tests {
         let each = started.elapsed() / frames;
         eprintln!("recording: {bytes} bytes per frame, {} KB per second at 60 frames a second, {} ns per frame", bytes * 60 / 1024, each.as_nanos());
         assert!(bytes * 60 < 64 * 1024 && each.as_micros() < 50);
+    }
+
+    #[test]
+    fn a_saved_loop_loads_as_it_was_recorded() {
+        let mut replay = Replay::default();
+        replay.record("{\"kicks\":3}".to_string());
+        let recorded = [input(0.016, Some(KeyCode::Right)), input(0.02, None)];
+        for live in &recorded {
+            replay.step(live.clone());
+        }
+        replay.start_loop();
+        let file = std::env::temp_dir().join(format!("hot-replay-test-{}.json", std::process::id()));
+        replay.save(&file).unwrap();
+        let Replay::Looping { start, inputs, next } = Replay::load(&file).unwrap() else { panic!("not a loop") };
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!((start.as_str(), inputs.as_slice(), next), ("{\"kicks\":3}", &recorded[..], 0));
+        assert!(Replay::load(&file).is_err(), "a missing file says so");
     }
 
     #[test]
