@@ -9,8 +9,9 @@ use macroquad::shapes::*;
 use macroquad::window::{clear_background, screen_height, screen_width};
 
 use crate::assets::Assets;
+use crate::gui::Gui;
 
-pub fn frame(frame: &Frame, assets: &mut Assets) {
+pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
     set_default_camera();
     for command in &frame.draw {
         match *command {
@@ -49,6 +50,7 @@ pub fn frame(frame: &Frame, assets: &mut Assets) {
             DrawCommand::SetTextureFilter { texture, filter } => assets.set_filter(texture, filter),
             DrawCommand::SetCamera(camera) => set_camera(&camera2d(camera)),
             DrawCommand::SetDefaultCamera => set_default_camera(),
+            DrawCommand::Gui(ref meshes) => gui.draw(meshes, assets),
         }
     }
     set_default_camera();

@@ -1,9 +1,13 @@
-//! Reads this frame's input from macroquad into the game's plain `Input`.
+//! Reads this frame's input from macroquad into the game's plain `Input`: the snapshot macroquad's
+//! input functions give, and every event in order (key repeats, typed text, the clipboard on paste),
+//! as a UI needs them.
 
 use contract::Input;
+use contract::boundary::{InputEvent, Modifiers};
 use contract::keys::{KeyCode, MouseButton};
 use macroquad::input as mq;
 use macroquad::math::Vec2;
+use macroquad::miniquad::{self, KeyMods};
 
 const BUTTONS: [(mq::MouseButton, MouseButton); 3] = [
     (mq::MouseButton::Left, MouseButton::Left),
@@ -11,29 +15,90 @@ const BUTTONS: [(mq::MouseButton, MouseButton); 3] = [
     (mq::MouseButton::Right, MouseButton::Right),
 ];
 
-/// `changed_assets`: asset files that changed on disk since the last frame (hot builds).
-pub fn read(changed_assets: Vec<String>) -> Input {
-    let keys = |set: std::collections::HashSet<mq::KeyCode>| set.into_iter().map(key).collect();
-    let buttons = |is: fn(mq::MouseButton) -> bool| BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect();
-    let (wheel_x, wheel_y) = mq::mouse_wheel();
-    Input {
-        frame_time: macroquad::time::get_frame_time(),
-        time: macroquad::time::get_time(),
-        fps: macroquad::time::get_fps(),
-        screen_width: macroquad::window::screen_width(),
-        screen_height: macroquad::window::screen_height(),
-        keys_down: keys(mq::get_keys_down()),
-        keys_pressed: keys(mq::get_keys_pressed()),
-        keys_released: keys(mq::get_keys_released()),
-        last_key_pressed: mq::get_last_key_pressed().map(key),
-        chars_typed: std::iter::from_fn(mq::get_char_pressed).collect(),
-        mouse_position: Vec2::from(mq::mouse_position()),
-        mouse_wheel: Vec2::new(wheel_x, wheel_y),
-        mouse_down: buttons(mq::is_mouse_button_down),
-        mouse_pressed: buttons(mq::is_mouse_button_pressed),
-        mouse_released: buttons(mq::is_mouse_button_released),
-        changed_assets,
+pub struct InputReader {
+    /// macroquad's queue of this reader's events.
+    subscriber: usize,
+}
+
+impl InputReader {
+    pub fn new() -> Self {
+        Self { subscriber: mq::utils::register_input_subscriber() }
     }
+
+    /// `changed_assets`: asset files that changed on disk since the last frame (hot builds).
+    pub fn read(&mut self, changed_assets: Vec<String>) -> Input {
+        let keys = |set: std::collections::HashSet<mq::KeyCode>| set.into_iter().map(key).collect();
+        let buttons = |is: fn(mq::MouseButton) -> bool| BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect();
+        let (wheel_x, wheel_y) = mq::mouse_wheel();
+        let mut events = Events(Vec::new());
+        mq::utils::repeat_all_miniquad_input(&mut events, self.subscriber);
+        let down = |keys: [mq::KeyCode; 2]| keys.into_iter().any(mq::is_key_down);
+        Input {
+            frame_time: macroquad::time::get_frame_time(),
+            time: macroquad::time::get_time(),
+            fps: macroquad::time::get_fps(),
+            screen_width: macroquad::window::screen_width(),
+            screen_height: macroquad::window::screen_height(),
+            keys_down: keys(mq::get_keys_down()),
+            keys_pressed: keys(mq::get_keys_pressed()),
+            keys_released: keys(mq::get_keys_released()),
+            last_key_pressed: mq::get_last_key_pressed().map(key),
+            chars_typed: std::iter::from_fn(mq::get_char_pressed).collect(),
+            mouse_position: Vec2::from(mq::mouse_position()),
+            mouse_wheel: Vec2::new(wheel_x, wheel_y),
+            mouse_down: buttons(mq::is_mouse_button_down),
+            mouse_pressed: buttons(mq::is_mouse_button_pressed),
+            mouse_released: buttons(mq::is_mouse_button_released),
+            changed_assets,
+            events: events.0,
+            modifiers: Modifiers {
+                shift: down([mq::KeyCode::LeftShift, mq::KeyCode::RightShift]),
+                ctrl: down([mq::KeyCode::LeftControl, mq::KeyCode::RightControl]),
+                alt: down([mq::KeyCode::LeftAlt, mq::KeyCode::RightAlt]),
+                logo: down([mq::KeyCode::LeftSuper, mq::KeyCode::RightSuper]),
+            },
+        }
+    }
+}
+
+/// Collects miniquad's events as macroquad repeats them.
+struct Events(Vec<InputEvent>);
+
+impl miniquad::EventHandler for Events {
+    fn update(&mut self) {}
+    fn draw(&mut self) {}
+    fn mouse_motion_event(&mut self, x: f32, y: f32) {
+        self.0.push(InputEvent::MouseMove(Vec2::new(x, y)));
+    }
+    fn mouse_wheel_event(&mut self, x: f32, y: f32) {
+        self.0.push(InputEvent::Wheel(Vec2::new(x, y)));
+    }
+    fn mouse_button_down_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
+        self.0.push(InputEvent::MouseButton { button: mouse_button(button), pressed: true, position: Vec2::new(x, y) });
+    }
+    fn mouse_button_up_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
+        self.0.push(InputEvent::MouseButton { button: mouse_button(button), pressed: false, position: Vec2::new(x, y) });
+    }
+    fn char_event(&mut self, character: char, _: KeyMods, _: bool) {
+        self.0.push(InputEvent::Char(character));
+    }
+    fn key_down_event(&mut self, keycode: mq::KeyCode, mods: KeyMods, repeat: bool) {
+        self.0.push(InputEvent::Key { key: key(keycode), pressed: true, repeat });
+        // The UI pastes what the binary reads from the system clipboard (the game library cannot).
+        let command = if cfg!(target_os = "macos") { mods.logo } else { mods.ctrl };
+        if command && keycode == mq::KeyCode::V || mods.shift && keycode == mq::KeyCode::Insert {
+            if let Some(text) = miniquad::window::clipboard_get() {
+                self.0.push(InputEvent::Paste(text));
+            }
+        }
+    }
+    fn key_up_event(&mut self, keycode: mq::KeyCode, _: KeyMods) {
+        self.0.push(InputEvent::Key { key: key(keycode), pressed: false, repeat: false });
+    }
+}
+
+fn mouse_button(button: mq::MouseButton) -> MouseButton {
+    BUTTONS.iter().find(|(theirs, _)| *theirs == button).map_or(MouseButton::Unknown, |&(_, ours)| ours)
 }
 
 /// Both name their keys by the same codes (X11's key symbols).

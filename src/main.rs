@@ -4,6 +4,7 @@
 mod assets;
 mod audio;
 mod draw;
+mod gui;
 mod input;
 
 // How the binary reaches the game: linked in (plain builds), or loaded from the library file
@@ -29,6 +30,8 @@ fn window_conf() -> Conf {
 async fn main() {
     let mut assets = assets::Assets::new();
     let mut audio = audio::Audio::default();
+    let mut gui = gui::Gui::new();
+    let mut input = input::InputReader::new();
     let mut game = Game::start();
     // The frame on screen: drawn again while the game is paused (after a panic in hot builds).
     let mut shown = contract::Frame::default();
@@ -37,15 +40,16 @@ async fn main() {
         for path in &changed {
             assets.reload(path, &mut audio);
         }
-        if let Some(frame) = game.frame(input::read(changed)) {
+        if let Some(frame) = game.frame(input.read(changed)) {
             assets.load(&frame.loads);
+            gui.update(&frame);
             audio.play(&frame.sounds, &assets);
             if frame.quit {
                 game.quit();
             }
             shown = frame;
         }
-        draw::frame(&shown, &mut assets);
+        draw::frame(&shown, &mut assets, &gui);
         draw::banner(game.problem().into_iter().chain(assets.problems()));
         draw::marker(game.marker());
         next_frame().await;

@@ -53,6 +53,17 @@ fn the_macroquad_projects_readme_is_about_that_project() {
 }
 
 #[test]
+fn the_ui_projects_readme_is_about_that_project() {
+    let (_scratch, project, readme) = generated_readme("ui", "creature-desk");
+    check_readme(&project, &readme, "creature-desk");
+    assert!(readme.contains("](docs/ui-starter.png)") && readme.contains("## The UI: egui"), "{readme}");
+    assert!(readme.contains("ui.heading(\"Details\")") && lib_defines(&project, "    ui.heading(\"Details\");"), "{readme}");
+    for other in ["docs/starter.png", "docs/loop-editing.png", "`MESSAGE`", "A UI in the game"] {
+        assert!(!readme.contains(other), "another starter's section leaked in ({other}):\n{readme}");
+    }
+}
+
+#[test]
 fn the_minimal_projects_readme_is_about_that_project() {
     let (_scratch, project, readme) = generated_readme("minimal", "tidepool-ticker");
     check_readme(&project, &readme, "tidepool-ticker");

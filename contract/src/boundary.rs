@@ -30,6 +30,37 @@ pub struct Input {
     pub mouse_released: Vec<MouseButton>,
     /// Asset files that changed on disk (hot builds): their paths as the game gave them.
     pub changed_assets: Vec<String>,
+    /// Everything that happened since the last frame, in order, with key repeats: what a UI
+    /// (egui) needs beyond the lists above.
+    #[serde(default)]
+    pub events: Vec<InputEvent>,
+    /// Modifier keys held now.
+    #[serde(default)]
+    pub modifiers: Modifiers,
+}
+
+/// One input event, as the window reported it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum InputEvent {
+    /// `repeat`: the key is held and the system repeats it.
+    Key { key: KeyCode, pressed: bool, repeat: bool },
+    /// A character typed (control characters too: a UI filters them).
+    Char(char),
+    MouseMove(Vec2),
+    MouseButton { button: MouseButton, pressed: bool, position: Vec2 },
+    /// Wheel notches, (x, y).
+    Wheel(Vec2),
+    /// The clipboard's text, read by the binary when the paste shortcut was pressed.
+    Paste(String),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Modifiers {
+    pub shift: bool,
+    pub ctrl: bool,
+    pub alt: bool,
+    /// The Windows / Command key.
+    pub logo: bool,
 }
 
 /// What the game asked for in one frame.
@@ -42,6 +73,66 @@ pub struct Frame {
     pub loads: Vec<AssetLoad>,
     /// The game asked the program to end (`order_quit`).
     pub quit: bool,
+    /// Changes to the UI's textures (egui's font atlas, images), in order: applied once, when the
+    /// frame arrives, before anything is drawn.
+    pub gui_textures: Vec<GuiTextureChange>,
+    /// Text the UI copied, for the system clipboard.
+    pub copied_text: Option<String>,
+    pub cursor: CursorIcon,
+}
+
+/// The mouse cursor's shape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CursorIcon {
+    #[default]
+    Default,
+    Pointer,
+    Text,
+    Move,
+    Crosshair,
+    NotAllowed,
+    Wait,
+    Help,
+    ResizeHorizontal,
+    ResizeVertical,
+    ResizeNeSw,
+    ResizeNwSe,
+}
+
+/// Part of a UI (egui) drawn in one go: triangles of one texture, clipped to `clip` (in window
+/// pixels). Colours are premultiplied by alpha, as egui makes them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuiMesh {
+    pub clip: Rect,
+    pub texture: GuiTexture,
+    pub vertices: Vec<GuiVertex>,
+    /// Three per triangle, into `vertices`.
+    pub indices: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GuiVertex {
+    pub position: Vec2,
+    pub uv: Vec2,
+    /// Premultiplied RGBA.
+    pub color: [u8; 4],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GuiTexture {
+    /// One the UI made (see [`GuiTextureChange`]).
+    Gui(u64),
+    /// A game texture (`Texture2D`), shown in the UI.
+    Game(u64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum GuiTextureChange {
+    /// The UI starts afresh (a new egui context): every texture it made before is gone.
+    FreeAll,
+    /// The whole texture (`at` is `None`), or the patch of it at `at`. Premultiplied RGBA.
+    Set { id: u64, at: Option<[u32; 2]>, width: u32, height: u32, rgba: Vec<u8>, filter: FilterMode },
+    Free(u64),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -95,6 +186,8 @@ pub enum DrawCommand {
     SetTextureFilter { texture: u64, filter: FilterMode },
     SetCamera(Camera),
     SetDefaultCamera,
+    /// A UI (egui), drawn over what is already there.
+    Gui(Vec<GuiMesh>),
 }
 
 /// A 2D camera as macroquad's `Camera2D` has it (without a render target).

@@ -18,6 +18,9 @@ pub(crate) struct Context {
     pub chars_read: usize,
     /// The camera last set in this frame, for `camera_font_scale` and the like.
     pub camera: Option<crate::boundary::Camera>,
+    /// The game's egui, if it has a UI.
+    #[cfg(feature = "egui")]
+    pub gui: crate::gui::Gui,
 }
 
 struct Contexts {
@@ -97,12 +100,15 @@ pub(crate) fn end_frame() -> Frame {
     with(|context| std::mem::take(&mut context.frame))
 }
 
-/// Drops what a panicking frame drew and played; what it loaded stays (the library remembers sending it).
+/// Drops what a panicking frame drew and played; what it loaded stays (the library remembers sending it),
+/// and so do UI texture changes (the binary must know the textures the UI has).
 pub(crate) fn abandon_frame() {
     with(|context| {
         context.frame.draw.clear();
         context.frame.sounds.clear();
         context.frame.quit = false;
+        #[cfg(feature = "egui")]
+        context.gui.abandon();
     });
 }
 

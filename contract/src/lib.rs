@@ -24,6 +24,8 @@ pub mod math;
 pub mod audio;
 pub mod camera;
 pub mod file;
+#[cfg(feature = "egui")]
+pub mod gui;
 pub mod input;
 pub mod shapes;
 pub mod text;
@@ -40,6 +42,8 @@ pub mod prelude;
 mod tests;
 
 pub use boundary::{AssetLoad, AssetSource, DrawCommand, Frame, Input, SoundCommand};
+#[cfg(feature = "egui")]
+pub use gui::egui;
 pub use color::Color;
 
 /// Runs one frame of game code: the API's queries answer from `input`, and the returned [`Frame`] holds

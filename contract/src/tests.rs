@@ -126,3 +126,125 @@ fn sounds_are_played_in_order() {
         [SoundCommand::Play { looped: true, volume: 0.5, .. }, SoundCommand::SetVolume { volume: 0.2, .. }, SoundCommand::Stop { .. }]
     ));
 }
+
+/// egui run inside the game (feature `egui`, which the `ui` starter turns on).
+#[cfg(feature = "egui")]
+mod gui {
+    use super::input;
+    use crate::boundary::{GuiTextureChange, InputEvent, Modifiers};
+    use crate::gui::{self, egui};
+    use crate::{DrawCommand, Frame, Input, record_frame};
+    use glam::Vec2;
+
+    fn click(at: egui::Pos2, pressed: bool) -> Vec<InputEvent> {
+        let position = Vec2::new(at.x, at.y);
+        vec![InputEvent::MouseMove(position), InputEvent::MouseButton { button: crate::keys::MouseButton::Left, pressed, position }]
+    }
+
+    fn with_events(events: Vec<InputEvent>) -> Input {
+        Input { events, ..input() }
+    }
+
+    /// Runs `ui` as a game frame would, and draws it.
+    fn frame(input: &Input, mut ui: impl FnMut(&mut egui::Ui)) -> Frame {
+        record_frame(input, || {
+            gui::run(|root| {
+                egui::CentralPanel::default().show(root, &mut ui);
+            });
+            gui::draw();
+        })
+    }
+
+    struct Form {
+        clicks: u32,
+        text: String,
+        button: egui::Rect,
+        field: egui::Rect,
+        section_open: bool,
+        section: egui::Rect,
+    }
+
+    impl Default for Form {
+        fn default() -> Self {
+            let nowhere = egui::Rect::NOTHING;
+            Form { clicks: 0, text: String::new(), button: nowhere, field: nowhere, section_open: false, section: nowhere }
+        }
+    }
+
+    fn form(ui: &mut egui::Ui, form: &mut Form) {
+        let button = ui.button("Go");
+        form.clicks += button.clicked() as u32;
+        form.button = button.rect;
+        form.field = ui.text_edit_singleline(&mut form.text).rect;
+        let section = egui::CollapsingHeader::new("Section").default_open(true).show(ui, |ui| ui.label("inside"));
+        form.section_open = section.body_returned.is_some();
+        form.section = section.header_response.rect;
+    }
+
+    /// Down and up at `at`, one frame each.
+    fn click_at(at: egui::Pos2, state: &mut Form) {
+        for events in [click(at, true), click(at, false)] {
+            frame(&with_events(events), |ui| form(ui, state));
+        }
+    }
+
+    #[test]
+    fn clicks_and_typing_reach_the_widgets() {
+        let mut state = Form::default();
+        let first = frame(&input(), |ui| form(ui, &mut state));
+        assert!(matches!(first.draw.last(), Some(DrawCommand::Gui(meshes)) if !meshes.is_empty()));
+        click_at(state.button.center(), &mut state);
+        assert_eq!(state.clicks, 1);
+        // Focus the field, type, and hold backspace (one press, one repeat).
+        click_at(state.field.center(), &mut state);
+        frame(&with_events("hello".chars().map(InputEvent::Char).collect()), |ui| form(ui, &mut state));
+        let backspace = |repeat| InputEvent::Key { key: crate::keys::KeyCode::Backspace, pressed: true, repeat };
+        frame(&with_events(vec![backspace(false), backspace(true)]), |ui| form(ui, &mut state));
+        assert_eq!(state.text, "hel");
+        // Ctrl+A, Ctrl+C: the text goes out for the clipboard.
+        let key = |key| InputEvent::Key { key, pressed: true, repeat: false };
+        let ctrl = Modifiers { ctrl: true, ..Modifiers::default() };
+        let copy = Input { modifiers: ctrl, ..with_events(vec![key(crate::keys::KeyCode::A), key(crate::keys::KeyCode::C)]) };
+        let copied = frame(&copy, |ui| form(ui, &mut state));
+        if !cfg!(target_os = "macos") {
+            assert_eq!(copied.copied_text.as_deref(), Some("hel"));
+        }
+    }
+
+    /// egui's memory (here: a section closed by a click) crosses a reload inside the game's `State`.
+    #[test]
+    fn egui_memory_crosses_a_reload_in_the_state() {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct State {
+            egui: gui::Memory,
+        }
+        let mut state = Form::default();
+        frame(&input(), |ui| form(ui, &mut state));
+        assert!(state.section_open);
+        click_at(state.section.center(), &mut state);
+        // The section animates shut over a few frames.
+        for i in 0..30 {
+            frame(&Input { time: 1.0 + i as f64 * 0.1, ..input() }, |ui| form(ui, &mut state));
+        }
+        assert!(!state.section_open, "a click on the header closes the section");
+        let saved = serde_json::to_string(&State { egui: gui::Memory }).unwrap();
+        crate::release(); // what the old library does before it is unloaded
+        let _restored: State = serde_json::from_str(&saved).unwrap();
+        let reloaded = frame(&input(), |ui| form(ui, &mut state));
+        assert!(!state.section_open, "the section stays closed after the reload");
+        assert!(matches!(reloaded.gui_textures.first(), Some(GuiTextureChange::FreeAll)), "a new egui: the binary forgets the old one's textures");
+    }
+
+    /// A panic in UI code, in the middle of egui's pass: the next frame's UI works, with a new egui.
+    #[test]
+    fn a_panic_in_the_middle_of_a_pass_leaves_the_next_frame_working() {
+        let mut state = Form::default();
+        frame(&input(), |ui| form(ui, &mut state));
+        let panicked = std::panic::catch_unwind(|| frame(&input(), |_| panic!("in a UI callback")));
+        assert!(panicked.is_err());
+        let after = frame(&input(), |ui| form(ui, &mut state));
+        assert!(matches!(after.gui_textures.first(), Some(GuiTextureChange::FreeAll)));
+        click_at(state.button.center(), &mut state);
+        assert_eq!(state.clicks, 1);
+    }
+}

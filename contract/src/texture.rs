@@ -51,6 +51,12 @@ impl Texture2D {
         with(|context| context.assets.texture_size(self.id))
     }
 
+    /// The id that shows this texture in the UI: `egui::Image::new((texture.egui_id(), size))`.
+    #[cfg(feature = "egui")]
+    pub fn egui_id(&self) -> egui::TextureId {
+        egui::TextureId::User(self.id)
+    }
+
     /// `FilterMode::Nearest` keeps pixel art sharp when scaled.
     pub fn set_filter(&self, filter: FilterMode) {
         with(|context| context.assets.set_filter(self.id, filter));

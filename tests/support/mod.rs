@@ -153,6 +153,28 @@ impl XServer {
         run(self.tool("xdotool").args(["mouseup", "1"]));
     }
 
+    /// Types `text` into the window, as a keyboard would (a key press and release for each character).
+    pub fn type_text(&self, window: &str, text: &str) {
+        run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
+        run(self.tool("xdotool").args(["type", "--delay", "40", text]));
+    }
+
+    /// Drags with the left mouse button from `from` to `to` in the window, in a few steps.
+    pub fn drag(&self, window: &str, from: (usize, usize), to: (usize, usize)) {
+        run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
+        let step = |t: f32| {
+            let along = |a: usize, b: usize| (a as f32 + (b as f32 - a as f32) * t).round().to_string();
+            run(self.tool("xdotool").args(["mousemove", "--window", window, &along(from.0, to.0), &along(from.1, to.1)]));
+            sleep(Duration::from_millis(40));
+        };
+        step(0.0);
+        run(self.tool("xdotool").args(["mousedown", "1"]));
+        for i in 1..=5 {
+            step(i as f32 / 5.0);
+        }
+        run(self.tool("xdotool").args(["mouseup", "1"]));
+    }
+
     /// Holds `key` down for `hold` in the focused window.
     pub fn hold_key(&self, window: &str, key: &str, hold: Duration) {
         run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
