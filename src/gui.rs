@@ -22,7 +22,7 @@ pub struct Gui {
     textures: HashMap<u64, Texture2D>,
     /// Frees wait for the next frame: egui may still draw with them in the frame that freed them.
     freed: Vec<u64>,
-    /// macroquad's own shader, blending premultiplied colours as egui makes them.
+    /// macroquad's own shader (`gui.vert`, `gui.frag`), blending premultiplied colours as egui makes them.
     material: Material,
     cursor: CursorIcon,
 }
@@ -31,7 +31,7 @@ impl Gui {
     pub fn new() -> Self {
         let blend = BlendState::new(Equation::Add, BlendFactor::One, BlendFactor::OneMinusValue(BlendValue::SourceAlpha));
         let pipeline_params = PipelineParams { color_blend: Some(blend), alpha_blend: Some(blend), ..Default::default() };
-        let material = load_material(ShaderSource::Glsl { vertex: VERTEX, fragment: FRAGMENT }, MaterialParams { pipeline_params, ..Default::default() })
+        let material = load_material(ShaderSource::Glsl { vertex: include_str!("gui.vert"), fragment: include_str!("gui.frag") }, MaterialParams { pipeline_params, ..Default::default() })
             .expect("the UI's shader compiles (it is macroquad's own)");
         Self { textures: HashMap::new(), freed: Vec::new(), material, cursor: CursorIcon::Default }
     }
@@ -151,26 +151,3 @@ fn cursor(icon: CursorIcon) -> miniquad::CursorIcon {
         CursorIcon::ResizeNwSe => M::NWSEResize,
     }
 }
-
-// macroquad's default shader (the blending is what differs).
-const VERTEX: &str = r#"#version 100
-attribute vec3 position;
-attribute vec2 texcoord;
-attribute vec4 color0;
-varying lowp vec2 uv;
-varying lowp vec4 color;
-uniform mat4 Model;
-uniform mat4 Projection;
-void main() {
-    gl_Position = Projection * Model * vec4(position, 1);
-    color = color0 / 255.0;
-    uv = texcoord;
-}"#;
-
-const FRAGMENT: &str = r#"#version 100
-varying lowp vec4 color;
-varying lowp vec2 uv;
-uniform sampler2D Texture;
-void main() {
-    gl_FragColor = color * texture2D(Texture, uv);
-}"#;

@@ -9,6 +9,7 @@
 #[path = "../../support/mod.rs"]
 mod support;
 mod sprites;
+mod ui;
 
 use std::fs;
 use std::path::Path;
@@ -23,6 +24,9 @@ const LIB: &str = "lib/src/lib.rs";
 /// How often to look for the restarted static game. Polling Xvfb back to back (as for the hot game)
 /// makes it refuse the new process's connection now and then (`XOpenDisplay() failed`, seen here).
 const RESTART_POLL: Duration = Duration::from_millis(50);
+/// The share of the window in the edited background colour that says the new code is on screen (the
+/// ui starter's preview, where its background shows, is under half of its window).
+const SHOWING: f32 = 0.3;
 
 fn main() {
     let edits: usize = std::env::args().nth(1).map_or(10, |n| n.parse().expect("the number of edits"));
@@ -91,6 +95,7 @@ fn main() {
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
     let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
+    let ui = ui::run(&x, edits);
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -100,6 +105,7 @@ fn main() {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
     report += &sprite_report(&sprite_rows, &record_only);
+    report += &ui::report(&ui, &to_pixels, &bare);
     println!("\n{report}");
     let out = support::template_dir().join("target/bench/reload.md");
     fs::create_dir_all(out.parent().unwrap()).unwrap();
@@ -261,7 +267,7 @@ fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colo
         swaps.push(Duration::from_millis(number_after(&line, "the swap took ")));
         swap_frames.push(Duration::from_millis(number_after(&line, "its frame ")));
         let seen = support::wait_for(Duration::from_secs(20), Duration::from_millis(1), || {
-            (x.screenshot(&window)?.share_of(colours.current) > 0.6).then(|| saved.elapsed())
+            (x.screenshot(&window)?.share_of(colours.current) > SHOWING).then(|| saved.elapsed())
         });
         to_pixels.push(seen.expect("the new colour on screen"));
     }
@@ -301,7 +307,7 @@ impl Colours {
 fn window_showing(x: &XServer, colour: support::Rgb, timeout: Duration, every: Duration) -> Option<String> {
     support::wait_for(timeout, every, || {
         let window = x.window(NAME)?;
-        (x.screenshot(&window)?.share_of(colour) > 0.6).then_some(window)
+        (x.screenshot(&window)?.share_of(colour) > SHOWING).then_some(window)
     })
 }
 
@@ -311,6 +317,7 @@ fn number_after(line: &str, prefix: &str) -> u64 {
 }
 
 struct Stats {
+    min: Duration,
     median: Duration,
     p90: Duration,
     max: Duration,
@@ -320,7 +327,7 @@ fn stats(samples: &[Duration]) -> Stats {
     let mut sorted = samples.to_vec();
     sorted.sort();
     let at = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
-    Stats { median: at(0.5), p90: at(0.9), max: at(1.0) }
+    Stats { min: at(0.0), median: at(0.5), p90: at(0.9), max: at(1.0) }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -11,9 +11,9 @@ use crate::support::{self, XServer};
 
 /// Two run lengths: the difference between them is the cost of the extra frames alone (start-up,
 /// window and texture loading cancel out).
-const SHORT: usize = 30;
-const LONG: usize = 180;
-const RUNS: usize = 5;
+pub const SHORT: usize = 30;
+pub const LONG: usize = 180;
+pub const RUNS: usize = 5;
 
 pub struct Row {
     pub what: &'static str,
@@ -67,7 +67,7 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
 }
 
 /// Runs `command` to its end; the CPU time (user and system) its process used.
-fn cpu_time(mut command: Command) -> Duration {
+pub fn cpu_time(mut command: Command) -> Duration {
     let child = command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
     let waited = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };

@@ -70,14 +70,18 @@ impl Default for Creature {
 pub fn frame(state: &mut State) {
     clear_background(BACKGROUND);
     let mut preview = Rect::default();
-    gui::run(|ui| {
-        egui::Panel::left("creatures").exact_size(170.0).show(ui, |ui| creature_list(ui, state));
-        egui::Panel::right("details").exact_size(260.0).show(ui, |ui| details(ui, state));
-        let free = ui.available_rect_before_wrap();
-        preview = Rect::new(free.min.x, free.min.y, free.width(), free.height());
-    });
+    gui::run(|ui| preview = panels(ui, state));
     draw_preview(state, preview);
     gui::draw();
+}
+
+/// The UI, in egui's root `Ui`: the list on the left, the details on the right. Returns the space left
+/// between them.
+pub fn panels(ui: &mut egui::Ui, state: &mut State) -> Rect {
+    egui::Panel::left("creatures").exact_size(170.0).show(ui, |ui| creature_list(ui, state));
+    egui::Panel::right("details").exact_size(260.0).show(ui, |ui| details(ui, state));
+    let free = ui.available_rect_before_wrap();
+    Rect::new(free.min.x, free.min.y, free.width(), free.height())
 }
 
 fn creature_list(ui: &mut egui::Ui, state: &mut State) {
