@@ -36,7 +36,7 @@ impl Gui {
         Self { textures: HashMap::new(), freed: Vec::new(), material, cursor: CursorIcon::Default }
     }
 
-    /// What a new frame changes outside its drawing: textures, the clipboard, the mouse cursor.
+    /// What a new frame changes outside its drawing: textures and the mouse cursor.
     pub fn update(&mut self, frame: &Frame) {
         for id in self.freed.drain(..) {
             self.textures.remove(&id);
@@ -61,9 +61,6 @@ impl Gui {
                     }
                 }
             }
-        }
-        if let Some(text) = &frame.copied_text {
-            miniquad::window::clipboard_set(text);
         }
         if frame.cursor != self.cursor {
             self.cursor = frame.cursor;

@@ -18,11 +18,19 @@ const BUTTONS: [(mq::MouseButton, MouseButton); 3] = [
 pub struct InputReader {
     /// macroquad's queue of this reader's events.
     subscriber: usize,
+    /// What this program last put on the clipboard (see [`InputReader::copy`]).
+    copied: String,
 }
 
 impl InputReader {
     pub fn new() -> Self {
-        Self { subscriber: mq::utils::register_input_subscriber() }
+        Self { subscriber: mq::utils::register_input_subscriber(), copied: String::new() }
+    }
+
+    /// Puts text the game copied (its UI) on the system clipboard, for a later paste here or elsewhere.
+    pub fn copy(&mut self, text: &str) {
+        miniquad::window::clipboard_set(text);
+        self.copied = text.to_string();
     }
 
     /// `changed_assets`: asset files that changed on disk since the last frame (hot builds).
@@ -30,7 +38,7 @@ impl InputReader {
         let keys = |set: std::collections::HashSet<mq::KeyCode>| set.into_iter().map(key).collect();
         let buttons = |is: fn(mq::MouseButton) -> bool| BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect();
         let (wheel_x, wheel_y) = mq::mouse_wheel();
-        let mut events = Events(Vec::new());
+        let mut events = Events { events: Vec::new(), copied: &self.copied };
         mq::utils::repeat_all_miniquad_input(&mut events, self.subscriber);
         let down = |keys: [mq::KeyCode; 2]| keys.into_iter().any(mq::is_key_down);
         Input {
@@ -50,7 +58,7 @@ impl InputReader {
             mouse_pressed: buttons(mq::is_mouse_button_pressed),
             mouse_released: buttons(mq::is_mouse_button_released),
             changed_assets,
-            events: events.0,
+            events: events.events,
             modifiers: Modifiers {
                 shift: down([mq::KeyCode::LeftShift, mq::KeyCode::RightShift]),
                 ctrl: down([mq::KeyCode::LeftControl, mq::KeyCode::RightControl]),
@@ -62,38 +70,41 @@ impl InputReader {
 }
 
 /// Collects miniquad's events as macroquad repeats them.
-struct Events(Vec<InputEvent>);
+struct Events<'a> {
+    events: Vec<InputEvent>,
+    copied: &'a str,
+}
 
-impl miniquad::EventHandler for Events {
+impl miniquad::EventHandler for Events<'_> {
     fn update(&mut self) {}
     fn draw(&mut self) {}
     fn mouse_motion_event(&mut self, x: f32, y: f32) {
-        self.0.push(InputEvent::MouseMove(Vec2::new(x, y)));
+        self.events.push(InputEvent::MouseMove(Vec2::new(x, y)));
     }
     fn mouse_wheel_event(&mut self, x: f32, y: f32) {
-        self.0.push(InputEvent::Wheel(Vec2::new(x, y)));
+        self.events.push(InputEvent::Wheel(Vec2::new(x, y)));
     }
     fn mouse_button_down_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
-        self.0.push(InputEvent::MouseButton { button: mouse_button(button), pressed: true, position: Vec2::new(x, y) });
+        self.events.push(InputEvent::MouseButton { button: mouse_button(button), pressed: true, position: Vec2::new(x, y) });
     }
     fn mouse_button_up_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
-        self.0.push(InputEvent::MouseButton { button: mouse_button(button), pressed: false, position: Vec2::new(x, y) });
+        self.events.push(InputEvent::MouseButton { button: mouse_button(button), pressed: false, position: Vec2::new(x, y) });
     }
     fn char_event(&mut self, character: char, _: KeyMods, _: bool) {
-        self.0.push(InputEvent::Char(character));
+        self.events.push(InputEvent::Char(character));
     }
     fn key_down_event(&mut self, keycode: mq::KeyCode, mods: KeyMods, repeat: bool) {
-        self.0.push(InputEvent::Key { key: key(keycode), pressed: true, repeat });
+        self.events.push(InputEvent::Key { key: key(keycode), pressed: true, repeat });
         // The UI pastes what the binary reads from the system clipboard (the game library cannot).
         let command = if cfg!(target_os = "macos") { mods.logo } else { mods.ctrl };
         if command && keycode == mq::KeyCode::V || mods.shift && keycode == mq::KeyCode::Insert {
-            if let Some(text) = miniquad::window::clipboard_get() {
-                self.0.push(InputEvent::Paste(text));
-            }
+            // On X11, miniquad reads its own clipboard back empty: then it is what this program copied.
+            let text = miniquad::window::clipboard_get().filter(|text| !text.is_empty()).unwrap_or_else(|| self.copied.to_string());
+            self.events.push(InputEvent::Paste(text));
         }
     }
     fn key_up_event(&mut self, keycode: mq::KeyCode, _: KeyMods) {
-        self.0.push(InputEvent::Key { key: key(keycode), pressed: false, repeat: false });
+        self.events.push(InputEvent::Key { key: key(keycode), pressed: false, repeat: false });
     }
 }
 

@@ -43,6 +43,9 @@ async fn main() {
         if let Some(frame) = game.frame(input.read(changed)) {
             assets.load(&frame.loads);
             gui.update(&frame);
+            if let Some(text) = &frame.copied_text {
+                input.copy(text);
+            }
             audio.play(&frame.sounds, &assets);
             if frame.quit {
                 game.quit();

@@ -27,6 +27,8 @@ const RELOAD: Duration = Duration::from_secs(10);
 const ADD_BUTTON: (usize, usize) = (27, 36);
 const NAME_FIELD: (usize, usize) = (696, 35);
 const SIZE_SLIDER_KNOB: (usize, usize) = (638, 120);
+const NOTES_FIELD: (usize, usize) = (680, 225);
+const NOTES: (Range<usize>, Range<usize>) = (567..794, 193..256);
 /// The preview: between the 170 px list and the details panel.
 const PREVIEW: (Range<usize>, Range<usize>) = (175..535, 0..500);
 /// The details panel's heading.
@@ -66,6 +68,16 @@ fn ui_starter_clicks_types_drags_and_hot_reloads_its_ui() {
     x.type_text(&window, "Dragonx");
     x.press_key(&window, "BackSpace");
     expect_screen("the typed name", &|shot| count(shot, TEXT, &PREVIEW).abs_diff(name_before) > 40);
+
+    // Copy and paste through the system clipboard: the name, copied, pasted into the notes.
+    x.click(&window, NAME_FIELD.0, NAME_FIELD.1);
+    x.press_key(&window, "ctrl+a");
+    x.press_key(&window, "ctrl+c");
+    x.click(&window, NOTES_FIELD.0, NOTES_FIELD.1);
+    std::thread::sleep(Duration::from_millis(300));
+    let empty_notes = region(&shot(), &NOTES);
+    x.press_key(&window, "ctrl+v");
+    expect_screen("the pasted notes", &|shot| region(shot, &NOTES) != empty_notes);
 
     // Dragging the Size slider to the right: the creature grows.
     let small = count(&shot(), PINK, &PREVIEW);
@@ -111,7 +123,8 @@ fn ui_starter_clicks_types_drags_and_hot_reloads_its_ui() {
     dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
     assert!(support::processes_in(&project).is_empty(), "nothing should be left running");
     let saved = fs::read_to_string(project.join("target/hot/dev-state.json")).expect("the saved state");
-    assert!(saved.contains("\"Dragon\"") && saved.contains("\"egui\":\"("), "{saved}");
+    assert!(saved.contains("\"name\":\"Dragon\"") && saved.contains("\"egui\":\"("), "{saved}");
+    assert!(saved.contains("\"notes\":\"Dragon\""), "the pasted name should be in the notes: {saved}");
 }
 
 fn check_only_the_ui_starter(project: &Path) {

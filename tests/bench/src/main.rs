@@ -202,7 +202,7 @@ fn upstream_settings(x: &XServer, project: &Path, edits: usize, colours: &mut Co
     let watch = justfile.lines().find(|line| line.starts_with("watch := ")).expect("the justfile's watcher").to_string();
     patch("justfile", &watch, "watch := \"cargo watch --quiet\"");
     patch("justfile", "-s 'just _hot-lib'", &format!("-x '{build}'"));
-    patch("justfile", "dev: _cargo-watch _hot-lib", "dev: _cargo-watch");
+    patch("justfile", "dev: _cargo-watch (_hot-lib \"record\")", "dev: _cargo-watch");
     support::run(Command::new("cargo").args(build.split(' ')).current_dir(project));
     support::run(Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project));
     edit_to_visible(x, project, edits, colours, &[])
@@ -251,7 +251,8 @@ struct Latencies {
 /// game's reload line and to the new colour in its window.
 fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colours, env: &[(&str, &str)]) -> Latencies {
     let mut dev = DevLoop::start(project, Some(x), env);
-    let window = window_showing(x, colours.current, Duration::from_secs(600), Duration::from_millis(1)).expect("the dev window");
+    // Gently while the game starts: back-to-back polls can make Xvfb refuse its connection (see RESTART_POLL).
+    let window = window_showing(x, colours.current, Duration::from_secs(600), RESTART_POLL).expect("the dev window");
     let (mut to_line, mut to_pixels, mut swaps, mut swap_frames) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for version in 1..=edits {
         std::thread::sleep(Duration::from_millis(700)); // let the watchers settle between edits
