@@ -64,6 +64,18 @@ fn the_ui_projects_readme_is_about_that_project() {
 }
 
 #[test]
+fn the_bevy_projects_readme_is_about_that_project() {
+    let (_scratch, project, readme) = generated_readme("bevy", "orbit-yard");
+    check_readme(&project, &readme, "orbit-yard");
+    assert!(readme.contains("](docs/bevy-starter.png)") && readme.contains("## Bevy"), "{readme}");
+    assert!(readme.contains("`BACKGROUND`") && lib_defines(&project, "const BACKGROUND"), "{readme}");
+    // No macroquad, no game API, no F7 loops, no `State`: those are the other starters'.
+    for other in ["macroquad", "`MESSAGE`", "## The game API", "Loop editing", "docs/starter.png", "`State`"] {
+        assert!(!readme.contains(other), "another starter's section leaked in ({other}):\n{readme}");
+    }
+}
+
+#[test]
 fn the_minimal_projects_readme_is_about_that_project() {
     let (_scratch, project, readme) = generated_readme("minimal", "tidepool-ticker");
     check_readme(&project, &readme, "tidepool-ticker");

@@ -133,6 +133,12 @@ impl XServer {
         String::from_utf8_lossy(&output.stdout).lines().last().map(str::to_string)
     }
 
+    /// The window's title.
+    pub fn title(&self, window: &str) -> Option<String> {
+        let output = self.tool("xdotool").args(["getwindowname", window]).output().ok()?;
+        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim_end().to_string())
+    }
+
     /// The window's pixels, read from the X server (not from the game).
     pub fn screenshot(&self, window: &str) -> Option<Image> {
         let output = self.tool("import").args(["-window", window, "-depth", "8", "ppm:-"]).output().ok()?;

@@ -8,6 +8,7 @@
 
 #[path = "../../support/mod.rs"]
 mod support;
+mod bevy;
 mod sprites;
 mod ui;
 
@@ -32,6 +33,10 @@ fn main() {
     let edits: usize = std::env::args().nth(1).map_or(10, |n| n.parse().expect("the number of edits"));
     support::require_all_tools();
     let x = XServer::start();
+    // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its cold builds take most of an hour).
+    if std::env::var("BENCH_ONLY").is_ok_and(|only| only == "bevy") {
+        return write_report(&bevy::report(&bevy::run(&x, edits), &[], &[]));
+    }
     let scratch = Scratch::new("hot-template-bench");
     let project = support::generate(&scratch, NAME, &[]);
     let cargo = |args: &[&str]| -> Duration {
@@ -96,6 +101,7 @@ fn main() {
 
     let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
     let ui = ui::run(&x, edits);
+    let bevy = bevy::run(&x, edits);
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -106,6 +112,11 @@ fn main() {
     }
     report += &sprite_report(&sprite_rows, &record_only);
     report += &ui::report(&ui, &to_pixels, &bare);
+    report += &bevy::report(&bevy, &to_pixels, &bare);
+    write_report(&report);
+}
+
+fn write_report(report: &str) {
     println!("\n{report}");
     let out = support::template_dir().join("target/bench/reload.md");
     fs::create_dir_all(out.parent().unwrap()).unwrap();
@@ -294,8 +305,11 @@ impl Colours {
         self.edits += 1;
         self.current = [0x30 + self.edits * 7, 0x50, 0x90 - self.edits * 3];
         let [r, g, b] = self.current;
-        // Templates before the game API wrote colours as `Color::rgb(r, g, b)` (see `--baseline`).
-        let new = if line.contains("Color::rgb(") {
+        // Templates before the game API wrote colours as `Color::rgb(r, g, b)` (see `--baseline`); the bevy
+        // starter writes Bevy's `Color::srgb_u8(r, g, b)`.
+        let new = if line.contains("Color::srgb_u8(") {
+            format!("pub const BACKGROUND: Color = Color::srgb_u8({r:#04x}, {g:#04x}, {b:#04x});")
+        } else if line.contains("Color::rgb(") {
             format!("pub const BACKGROUND: Color = Color::rgb({r:#04x}, {g:#04x}, {b:#04x});")
         } else {
             format!("pub const BACKGROUND: Color = Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255);")

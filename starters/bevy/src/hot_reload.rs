@@ -1,0 +1,221 @@
+//! Hot reloading (feature `reload`): the game's systems are loaded from the library file, and loaded
+//! again each time `just dev` rebuilds it. The World lives here in the binary, with everything in it:
+//! a reload swaps the code that runs on it, never the data.
+//!
+//! The library adds its systems to schedules this module owns and runs, from one system in Bevy's
+//! `Update` (see `lib/src/exports.rs`). After a reload it asks the new build for its systems again, so
+//! systems may change their parameters, and come and go, while the game runs. The same system catches a
+//! panicking game system, and the watchdog (`watchdog.rs`) a frame that never ends.
+//!
+//! F5 runs the game's systems again after a panic.
+
+mod files;
+mod watchdog;
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use bevy::ecs::schedule::ScheduleLabel;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use watchdog::{Rescue, Watchdog};
+
+#[hot_lib_reloader::hot_module(
+    dylib = "game",
+    lib_dir = super::files::hot_build_dir(),
+    // Load the new file 10 ms after it appears (the default 500 ms would dominate every reload).
+    file_watch_debounce = 10
+)]
+mod library {
+    use bevy::prelude::Schedule;
+
+    // One proxy function for each entry point in the library's `exports.rs`.
+    hot_functions_from_file!("lib/src/exports.rs");
+
+    #[lib_change_subscription]
+    pub fn subscribe() -> hot_lib_reloader::LibReloadObserver {}
+
+    #[lib_version]
+    pub fn version() -> usize {}
+}
+
+/// The contract this binary was compiled against; each reloaded library must report the same.
+const CONTRACT_FINGERPRINT: u64 = contract::fingerprint(include_str!("../lib/src/exports.rs"));
+
+/// The schedules of the game's systems: run once at the start, and every frame.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+struct GameStartup;
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+struct GameUpdate;
+
+pub struct HotGame;
+
+impl Plugin for HotGame {
+    fn build(&self, app: &mut App) {
+        let reloads = files::load_library_or_exit(library::subscribe);
+        keep_loaded(library::version());
+        // The game's state is the World, which a restart does not keep: Ctrl-C has nothing to save.
+        let watchdog = Watchdog::start(files::library_file(), Rescue { keep_state: None, quit_requested: || false });
+        let mut hot = HotReload {
+            reloads: Mutex::new(reloads),
+            watchdog,
+            contract_ok: false,
+            started: false,
+            systems: None,
+            paused: None,
+            reloaded: None,
+            title: None,
+        };
+        hot.check_contract();
+        println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
+        app.insert_resource(hot).add_systems(Update, run_game_systems);
+    }
+}
+
+#[derive(Resource)]
+struct HotReload {
+    reloads: Mutex<hot_lib_reloader::LibReloadObserver>,
+    watchdog: Watchdog,
+    /// False while the loaded library was built against another contract: then nothing in it but
+    /// `contract_fingerprint` may be called.
+    contract_ok: bool,
+    /// The startup systems have run.
+    started: bool,
+    /// The game's systems, as the loaded build of the library added them (`None`: ask it again).
+    systems: Option<Schedule>,
+    /// Why the game's systems are not running, if they are not (shown in the window's title too).
+    paused: Option<String>,
+    /// The reload line, and when the swap began: printed once the new systems have run their first frame
+    /// (its time counts from the swap).
+    reloaded: Option<(String, Instant)>,
+    /// The window's own title, while the title shows a problem instead.
+    title: Option<String>,
+}
+
+/// The one system of Bevy's `Update` that runs the game's: swaps in a rebuilt library, then runs them.
+fn run_game_systems(world: &mut World) {
+    world.resource_scope(|world, mut hot: Mut<HotReload>| hot.frame(world));
+}
+
+impl HotReload {
+    fn frame(&mut self, world: &mut World) {
+        self.swap_if_rebuilt();
+        if world.resource::<ButtonInput<KeyCode>>().just_pressed(KeyCode::F5) && self.contract_ok && self.paused.is_some() {
+            println!("[hot] F5: running the game's systems again");
+            self.paused = None;
+        }
+        self.show_problem(world);
+        if !self.contract_ok || self.paused.is_some() {
+            return;
+        }
+        if !self.started {
+            let mut startup = Schedule::new(GameStartup);
+            library::add_startup_systems(&mut startup);
+            if !self.run(&mut startup, world, "startup") {
+                return;
+            }
+            self.started = true;
+        }
+        let mut systems = self.systems.take().unwrap_or_else(|| {
+            let mut systems = Schedule::new(GameUpdate);
+            library::add_update_systems(&mut systems);
+            systems
+        });
+        if self.run(&mut systems, world, "update") {
+            self.systems = Some(systems);
+            if let Some((line, swap)) = self.reloaded.take() {
+                println!("{line}, its frame {} ms)", swap.elapsed().as_millis());
+            }
+        }
+    }
+
+    /// Runs one of the game's schedules. A panic in one of its systems pauses the game's systems (the
+    /// window keeps drawing) and drops the schedule, which a panic leaves half run.
+    fn run(&mut self, schedule: &mut Schedule, world: &mut World, name: &'static str) -> bool {
+        let ran = self.watchdog.call(name, || std::panic::catch_unwind(AssertUnwindSafe(|| schedule.run(world))));
+        if ran.is_err() {
+            self.pause("A game system panicked (see above): the game's systems are paused. Fix it and save, or press F5 to retry.");
+        }
+        ran.is_ok()
+    }
+
+    /// Swaps in a freshly built library, if there is one.
+    fn swap_if_rebuilt(&mut self) {
+        let reloads = self.reloads.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The reloader waits for this token before it swaps the library: nothing of ours is running.
+        let Some(about_to_reload) = reloads.wait_for_about_to_reload_timeout(Duration::ZERO) else {
+            return;
+        };
+        let swap = Instant::now();
+        drop(about_to_reload);
+        if !reloads.wait_for_reload_timeout(Duration::from_secs(5)) {
+            self.contract_ok = false;
+            self.pause("The new library could not be loaded (see above). Restart the game.");
+            return;
+        }
+        keep_loaded(library::version());
+        // The new build's systems replace the old ones from this frame on.
+        self.systems = None;
+        if !self.check_contract() {
+            return;
+        }
+        self.paused = None;
+        let line = format!(
+            "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms",
+            library::version(),
+            files::ms_since_last_save(),
+            swap.elapsed().as_millis(),
+        );
+        self.reloaded = Some((line, swap));
+    }
+
+    /// Whether the loaded library was built against this binary's contract (pauses the game if not).
+    fn check_contract(&mut self) -> bool {
+        // Only `contract_fingerprint` is safe to call before we know the contract matches.
+        self.contract_ok = library::contract_fingerprint() == CONTRACT_FINGERPRINT;
+        if !self.contract_ok {
+            self.pause(
+                "The library was built against another contract (contract/ or lib/src/exports.rs): the binary \
+                 must restart, and `just dev` restarts it by itself.",
+            );
+        }
+        self.contract_ok
+    }
+
+    fn pause(&mut self, why: &str) {
+        eprintln!("[hot] {why}");
+        self.paused = Some(why.to_string());
+    }
+
+    /// The window's title says what is wrong while the game's systems are paused (the game has no text
+    /// of its own to say it with).
+    fn show_problem(&mut self, world: &mut World) {
+        let Ok(mut window) = world.query_filtered::<&mut Window, With<PrimaryWindow>>().single_mut(world) else { return };
+        match (&self.paused, &self.title) {
+            (Some(why), None) => {
+                let title = std::mem::replace(&mut window.title, String::new());
+                window.title = format!("{title}: paused. {}", why.lines().next().unwrap_or_default());
+                self.title = Some(title);
+            }
+            (None, Some(_)) => window.title = self.title.take().unwrap_or_default(),
+            _ => {}
+        }
+    }
+}
+
+/// Keeps the build of the library just loaded in memory for good. Bevy's World holds pointers into the
+/// code that first used a type or spawned with it (its name, drop and hook functions), and such code may
+/// be in any build of the game library, so unloading one could leave the World pointing at nothing. The
+/// cost: each reload keeps one small library mapped (the game's own code; Bevy is shared).
+fn keep_loaded(version: usize) {
+    use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
+    // hot-lib-reloader loads a copy of the library file: `<lib_dir>/libgame-hot-<version>.so`.
+    let copy = files::hot_build_dir().join(format!("{DLL_PREFIX}game-hot-{version}{DLL_SUFFIX}"));
+    // SAFETY: the same file the reloader has just loaded; loading it again only adds a reference to it.
+    match unsafe { libloading::Library::new(&copy) } {
+        Ok(library) => std::mem::forget(library),
+        Err(error) => eprintln!("[hot] could not keep {} loaded: {error}", copy.display()),
+    }
+}
