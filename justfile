@@ -125,7 +125,15 @@ _hot-lib mode="fast":
     exec "$@"
     WRAPPER
     chmod +x target/hot/record-rustc
-    RUSTC_WORKSPACE_WRAPPER="$PWD/target/hot/record-rustc" cargo hot-lib || exit
+    # The fastest linker, when it is installed (Linux): wild (`cargo install --locked wild-linker`) links the
+    # library in 30 ms where Rust's own rust-lld takes 42 (measured, see the README). rustc links through the
+    # C compiler, which takes `ld` from the folder given with -B; the command recorded above keeps the flags.
+    linker=()
+    if [ "$(uname)" = Linux ] && command -v wild >/dev/null; then
+        mkdir -p target/hot/wild && ln -sf "$(command -v wild)" target/hot/wild/ld
+        linker=(-C linker-features=-lld -C "link-arg=-B$PWD/target/hot/wild")
+    fi
+    RUSTC_WORKSPACE_WRAPPER="$PWD/target/hot/record-rustc" cargo hot-lib ${linker[@]+"${linker[@]}"} || exit
     if [ -f "$recorded" ]; then
         touch "$recorded"
         # Once more as recorded: rustc's incremental cache depends on the error format, so the first rerun

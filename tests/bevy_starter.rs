@@ -30,6 +30,7 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     let scratch = Scratch::new("hot-template-bevy");
     let project = support::generate(&scratch, NAME, &["starter=bevy"]);
     check_only_the_bevy_starter(&project);
+    support::check_workflow(&project);
 
     // Its unit test, built the way the hot build builds (profile `hot`, Bevy as a shared library), so that
     // it shares that build of Bevy.
@@ -118,6 +119,15 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
     let left = support::processes_in(&project);
     assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
+
+    // The generated CI workflow's Linux steps, run here as GitHub would: the hot build (this starter's
+    // own `hot-build` alias), then a real reload of the running game under xvfb-run.
+    support::run_workflow_step(&project, "Hot build, as `just dev` builds it");
+    let printed = support::run_workflow_step(&project, "Hot reload under a virtual X server");
+    assert!(printed.contains("[hot] reloaded library v1,"), "the workflow's reload step:\n{printed}");
+    for pid in support::processes_in(&project) {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
+    }
 
     check_static_release_build(&project, &x);
 }

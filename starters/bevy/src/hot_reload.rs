@@ -125,9 +125,9 @@ impl HotReload {
         });
         if self.run(&mut systems, world, "update") {
             self.systems = Some(systems);
-            if let Some((line, swap)) = self.reloaded.take() {
-                println!("{line}, its frame {} ms)", swap.elapsed().as_millis());
-            }
+        }
+        if let Some((line, swap)) = self.reloaded.take() {
+            println!("{line}, its frame {} ms)", swap.elapsed().as_millis());
         }
     }
 
