@@ -33,10 +33,13 @@ fn main() {
     let edits: usize = std::env::args().nth(1).map_or(10, |n| n.parse().expect("the number of edits"));
     support::require_all_tools();
     let x = XServer::start();
-    // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its cold builds take most of an hour).
-    if std::env::var("BENCH_ONLY").is_ok_and(|only| only == "bevy") {
+    // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its two cold builds of Bevy take a quarter of
+    // an hour); `BENCH_ONLY=game`: the game starter's reloads alone (no sprites, no ui or bevy starter).
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only == "bevy" {
         return write_report(&bevy::report(&bevy::run(&x, edits), &[], &[]));
     }
+    let everything = only != "game";
     let scratch = Scratch::new("hot-template-bench");
     let project = support::generate(&scratch, NAME, &[]);
     let cargo = |args: &[&str]| -> Duration {
@@ -99,9 +102,9 @@ fn main() {
     let _ = restart_loop.wait();
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
-    let (sprite_rows, record_only) = sprites::run(&project, &x, NAME);
-    let ui = ui::run(&x, edits);
-    let bevy = bevy::run(&x, edits);
+    let sprites = everything.then(|| sprites::run(&project, &x, NAME));
+    let ui = everything.then(|| ui::run(&x, edits));
+    let bevy = everything.then(|| bevy::run(&x, edits));
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -110,9 +113,11 @@ fn main() {
     if let Some((rev, bare_then, then)) = &baseline {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
-    report += &sprite_report(&sprite_rows, &record_only);
-    report += &ui::report(&ui, &to_pixels, &bare);
-    report += &bevy::report(&bevy, &to_pixels, &bare);
+    if let (Some((sprite_rows, record_only)), Some(ui), Some(bevy)) = (sprites, ui, bevy) {
+        report += &sprite_report(&sprite_rows, &record_only);
+        report += &ui::report(&ui, &to_pixels, &bare);
+        report += &bevy::report(&bevy, &to_pixels, &bare);
+    }
     write_report(&report);
 }
 
