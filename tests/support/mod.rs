@@ -318,6 +318,17 @@ pub fn generate_from(template: &Path, scratch: &Scratch, name: &str, defines: &[
     scratch.0.join(name)
 }
 
+/// The generated CI workflow's Linux steps, run in `project` as GitHub would: the hot build, then a real
+/// reload of the running program under xvfb-run, whose reload line must be printed.
+pub fn run_workflow_hot_reload(project: &Path) {
+    run_workflow_step(project, "Hot build, as `just dev` builds it");
+    let printed = run_workflow_step(project, "Hot reload under a virtual X server");
+    assert!(printed.contains("[hot] reloaded library v1,"), "the workflow's reload step:\n{printed}");
+    for pid in processes_in(project) {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
+    }
+}
+
 /// Runs the `run:` script of the generated CI workflow's step named `step` in `project`, as GitHub's
 /// Linux runners run it (`bash -eo pipefail`), and returns what it printed.
 pub fn run_workflow_step(project: &Path, step: &str) -> String {

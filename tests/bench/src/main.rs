@@ -154,21 +154,38 @@ fn fast_builds(project: &Path, edits: usize, colours: &mut Colours) -> FastBuild
         start.elapsed()
     };
     time(Command::new("just").arg("_hot-lib")); // records the command (after the bare cargo builds)
-    let (mut just, mut rustc) = (Vec::new(), Vec::new());
+    // When the fast path links with wild (installed), the same command linking with rust-lld, interleaved.
+    let recorded = fs::read_to_string(project.join("target/hot/rustc-command")).unwrap();
+    let wild = recorded.contains(" -C linker-features=-lld ");
+    let lld_only = recorded.lines().map(|line| line.split(" -C linker-features=-lld ").next().unwrap_or(line)).collect::<Vec<_>>().join("\n");
+    fs::write(project.join("target/hot/rustc-command-lld"), lld_only).unwrap();
+    let (mut just, mut rustc, mut rustc_lld) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..edits {
         colours.edit(project);
         just.push(time(Command::new("just").arg("_hot-lib")));
         colours.edit(project);
         rustc.push(time(Command::new("sh").arg("target/hot/rustc-command")));
+        if wild {
+            colours.edit(project);
+            rustc_lld.push(time(Command::new("sh").arg("target/hot/rustc-command-lld")));
+        }
     }
+    // Leave the library linked as the fast path links it.
+    colours.edit(project);
+    time(Command::new("sh").arg("target/hot/rustc-command"));
     println!("  fast path (ms): {:?}", just.iter().map(Duration::as_millis).collect::<Vec<_>>());
     println!("  its rustc alone (ms): {:?}", rustc.iter().map(Duration::as_millis).collect::<Vec<_>>());
-    FastBuilds { just, rustc }
+    println!("  its rustc, linking with rust-lld (ms): {:?}", rustc_lld.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    FastBuilds { just, rustc, rustc_lld, linker: if wild { "wild" } else { "rust-lld" } }
 }
 
 struct FastBuilds {
     just: Vec<Duration>,
     rustc: Vec<Duration>,
+    /// The same rustc command linking with rust-lld, when the fast path links with wild (else empty).
+    rustc_lld: Vec<Duration>,
+    /// The linker the fast path uses: wild when it is installed (see the justfile's `_hot-lib`).
+    linker: &'static str,
 }
 
 /// Where rustc's time goes in one rebuild (`-Z time-passes`, allowed on a stable rustc by
@@ -196,7 +213,7 @@ fn rustc_phases(project: &Path, edits: usize, colours: &mut Colours) -> Vec<(&'s
     };
     timed(colours); // the flag may start the incremental cache over once
     let runs: Vec<[Duration; 5]> = (0..edits).map(|_| timed(colours)).collect();
-    let names = ["front end (parse, expand, type and borrow check; loading the dependencies' metadata)", "code generation (MIR to LLVM IR, LLVM)", "linking (rust-lld)", "saving the incremental cache", "rustc in all"];
+    let names = ["front end (parse, expand, type and borrow check; loading the dependencies' metadata)", "code generation (MIR to LLVM IR, LLVM)", "linking (the fast path's linker)", "saving the incremental cache", "rustc in all"];
     names.iter().enumerate().map(|(i, name)| (*name, stats(&runs.iter().map(|run| run[i]).collect::<Vec<_>>()).median)).collect()
 }
 
@@ -447,11 +464,15 @@ fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, b
          | part | ms |\n|---|---|\n\
          | bare `cargo hot-lib`: cargo's start-up and checks, then rustc | {} |\n\
          | the fast path (`just _hot-lib`): just, bash, the check for other changes, then rustc | {} |\n\
-         | its rustc command alone | {} |\n",
+         | its rustc command alone (linking with {}) | {} |\n",
         ms(bare),
         fast_path.as_millis(),
+        fast.linker,
         rustc.as_millis(),
     );
+    if !fast.rustc_lld.is_empty() {
+        out += &format!("| its rustc command linking with rust-lld instead (interleaved with the row above) | {} |\n", stats(&fast.rustc_lld).median.as_millis());
+    }
     for (name, time) in phases {
         out += &format!("| - {name} | {} |\n", time.as_millis());
     }
