@@ -192,15 +192,18 @@ impl HotReload {
     /// The window's title says what is wrong while the game's systems are paused (the game has no text
     /// of its own to say it with).
     fn show_problem(&mut self, world: &mut World) {
+        // The usual frame: the title already says what it should, and the window is not looked up.
+        if self.paused.is_some() == self.title.is_some() {
+            return;
+        }
         let Ok(mut window) = world.query_filtered::<&mut Window, With<PrimaryWindow>>().single_mut(world) else { return };
-        match (&self.paused, &self.title) {
-            (Some(why), None) => {
-                let title = std::mem::replace(&mut window.title, String::new());
+        match &self.paused {
+            Some(why) => {
+                let title = std::mem::take(&mut window.title);
                 window.title = format!("{title}: paused. {}", why.lines().next().unwrap_or_default());
                 self.title = Some(title);
             }
-            (None, Some(_)) => window.title = self.title.take().unwrap_or_default(),
-            _ => {}
+            None => window.title = self.title.take().unwrap_or_default(),
         }
     }
 }
