@@ -28,7 +28,9 @@ impl Assets {
     pub fn new() -> Self {
         let (size, cell) = (32u16, 8u16);
         let pixels = (0..size * size)
-            .flat_map(|i| if ((i % size) / cell + (i / size) / cell) % 2 == 0 { [255, 0, 255, 255] } else { [0, 0, 0, 255] })
+            .flat_map(|i| {
+                if ((i % size) / cell + (i / size) / cell) % 2 == 0 { [255, 0, 255, 255] } else { [0, 0, 0, 255] }
+            })
             .collect::<Vec<u8>>();
         let placeholder = Texture2D::from_rgba8(size, size, &pixels);
         placeholder.set_filter(MqFilter::Nearest);
@@ -46,8 +48,8 @@ impl Assets {
     /// Loads what the game loaded for the first time. Ids already known are kept as they are.
     pub fn load(&mut self, loads: &[AssetLoad]) {
         for load in loads {
-            if !self.sources.contains_key(&load.id) {
-                self.sources.insert(load.id, load.clone());
+            if let std::collections::hash_map::Entry::Vacant(e) = self.sources.entry(load.id) {
+                e.insert(load.clone());
                 self.load_one(load.id, None);
             }
         }
@@ -55,7 +57,12 @@ impl Assets {
 
     /// Loads every asset from the file at `path` again, after it changed on disk.
     pub fn reload(&mut self, path: &str, audio: &mut Audio) {
-        let ids: Vec<u64> = self.sources.values().filter(|load| matches!(&load.source, AssetSource::Path(p) if p == path)).map(|load| load.id).collect();
+        let ids: Vec<u64> = self
+            .sources
+            .values()
+            .filter(|load| matches!(&load.source, AssetSource::Path(p) if p == path))
+            .map(|load| load.id)
+            .collect();
         for id in ids {
             self.load_one(id, Some(audio));
             let fixed = if self.problems.contains_key(&id) { "still broken" } else { "reloaded" };
@@ -84,10 +91,10 @@ impl Assets {
             }
             AssetKind::Sound => crate::audio::load(&bytes).map(|sound| {
                 let Some(sound) = sound else { return };
-                if let Some(old) = self.sounds.insert(id, sound) {
-                    if let Some(audio) = audio {
-                        audio.replaced(id, &old, &self.sounds[&id]);
-                    }
+                if let Some(old) = self.sounds.insert(id, sound)
+                    && let Some(audio) = audio
+                {
+                    audio.replaced(id, &old, &self.sounds[&id]);
                 }
             }),
             AssetKind::File => Ok(()), // the game reads it; the binary only watches it

@@ -29,7 +29,8 @@ pub fn report_missing_device() {
 /// Decodes the file first with the decoder macroquad uses, because macroquad panics on a broken one.
 /// `None` without an audio device: the file is checked, but there is nothing to load it into.
 pub fn load(bytes: &[u8]) -> Result<Option<Sound>, String> {
-    let mut reader = audrey::Reader::new(std::io::Cursor::new(bytes)).map_err(|error| format!("not a WAV or OGG sound ({error})"))?;
+    let mut reader = audrey::Reader::new(std::io::Cursor::new(bytes))
+        .map_err(|error| format!("not a WAV or OGG sound ({error})"))?;
     let channels = reader.description().channel_count();
     if !(1..=2).contains(&channels) {
         return Err(format!("{channels} channels (mono or stereo only)"));
@@ -58,7 +59,9 @@ impl Audio {
     pub fn play(&mut self, commands: &[SoundCommand], assets: &Assets) {
         for &command in commands {
             let id = match command {
-                SoundCommand::Play { sound, .. } | SoundCommand::Stop { sound } | SoundCommand::SetVolume { sound, .. } => sound,
+                SoundCommand::Play { sound, .. }
+                | SoundCommand::Stop { sound }
+                | SoundCommand::SetVolume { sound, .. } => sound,
             };
             match command {
                 SoundCommand::Play { looped: true, volume, .. } => drop(self.looping.insert(id, volume)),

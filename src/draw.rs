@@ -17,20 +17,28 @@ pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
         match *command {
             DrawCommand::ClearBackground(color) => clear_background(ours(color)),
             DrawCommand::Rectangle { x, y, w, h, color } => draw_rectangle(x, y, w, h, ours(color)),
-            DrawCommand::RectangleLines { x, y, w, h, thickness, color } => draw_rectangle_lines(x, y, w, h, thickness, ours(color)),
+            DrawCommand::RectangleLines { x, y, w, h, thickness, color } => {
+                draw_rectangle_lines(x, y, w, h, thickness, ours(color))
+            }
             DrawCommand::RectangleEx { x, y, w, h, offset, rotation, color } => {
                 draw_rectangle_ex(x, y, w, h, DrawRectangleParams { offset, rotation, color: ours(color) })
             }
             DrawCommand::Circle { x, y, r, color } => draw_circle(x, y, r, ours(color)),
-            DrawCommand::CircleLines { x, y, r, thickness, color } => draw_circle_lines(x, y, r, thickness, ours(color)),
+            DrawCommand::CircleLines { x, y, r, thickness, color } => {
+                draw_circle_lines(x, y, r, thickness, ours(color))
+            }
             DrawCommand::Ellipse { x, y, w, h, rotation, color } => draw_ellipse(x, y, w, h, rotation, ours(color)),
             DrawCommand::EllipseLines { x, y, w, h, rotation, thickness, color } => {
                 draw_ellipse_lines(x, y, w, h, rotation, thickness, ours(color))
             }
             DrawCommand::Line { x1, y1, x2, y2, thickness, color } => draw_line(x1, y1, x2, y2, thickness, ours(color)),
             DrawCommand::Triangle { v1, v2, v3, color } => draw_triangle(v1, v2, v3, ours(color)),
-            DrawCommand::TriangleLines { v1, v2, v3, thickness, color } => draw_triangle_lines(v1, v2, v3, thickness, ours(color)),
-            DrawCommand::Poly { x, y, sides, radius, rotation, color } => draw_poly(x, y, sides, radius, rotation, ours(color)),
+            DrawCommand::TriangleLines { v1, v2, v3, thickness, color } => {
+                draw_triangle_lines(v1, v2, v3, thickness, ours(color))
+            }
+            DrawCommand::Poly { x, y, sides, radius, rotation, color } => {
+                draw_poly(x, y, sides, radius, rotation, ours(color))
+            }
             DrawCommand::PolyLines { x, y, sides, radius, rotation, thickness, color } => {
                 draw_poly_lines(x, y, sides, radius, rotation, thickness, ours(color))
             }
@@ -44,7 +52,8 @@ pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
             }
             DrawCommand::Text { ref text, x, y, font, font_size, font_scale, font_scale_aspect, rotation, color } => {
                 let font = font.and_then(|id| assets.font(id));
-                let params = TextParams { font, font_size, font_scale, font_scale_aspect, rotation, color: ours(color) };
+                let params =
+                    TextParams { font, font_size, font_scale, font_scale_aspect, rotation, color: ours(color) };
                 draw_text_ex(text, x, y, params);
             }
             DrawCommand::SetTextureFilter { texture, filter } => assets.set_filter(texture, filter),
@@ -58,7 +67,8 @@ pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
 
 /// A dark red banner along the bottom of the window, one line a message (nothing if there is none).
 pub fn banner(messages: impl Iterator<Item = String>) {
-    let lines: Vec<String> = messages.flat_map(|message| message.lines().map(str::to_string).collect::<Vec<_>>()).collect();
+    let lines: Vec<String> =
+        messages.flat_map(|message| message.lines().map(str::to_string).collect::<Vec<_>>()).collect();
     if lines.is_empty() {
         return;
     }
@@ -66,7 +76,13 @@ pub fn banner(messages: impl Iterator<Item = String>) {
     let top = screen_height() - height;
     draw_rectangle(0.0, top, screen_width(), height, Color::from_rgba(0x5a, 0x10, 0x18, 255));
     for (i, line) in lines.iter().enumerate() {
-        macroquad::text::draw_text(line, 12.0, top + 26.0 + 22.0 * i as f32, 20.0, Color::from_rgba(0xff, 0xe0, 0xe0, 255));
+        macroquad::text::draw_text(
+            line,
+            12.0,
+            top + 26.0 + 22.0 * i as f32,
+            20.0,
+            Color::from_rgba(0xff, 0xe0, 0xe0, 255),
+        );
     }
 }
 
@@ -77,7 +93,8 @@ pub fn marker(text: Option<String>) {
     let (w, h) = (size.width + 20.0, 28.0);
     let x = screen_width() - w - 8.0;
     let recording = text.starts_with("REC");
-    let color = if recording { Color::from_rgba(0xc0, 0x20, 0x20, 255) } else { Color::from_rgba(0xd0, 0x90, 0x10, 255) };
+    let color =
+        if recording { Color::from_rgba(0xc0, 0x20, 0x20, 255) } else { Color::from_rgba(0xd0, 0x90, 0x10, 255) };
     draw_rectangle(x, 8.0, w, h, color);
     macroquad::text::draw_text(&text, x + 10.0, 8.0 + 20.0, 20.0, Color::from_rgba(0xff, 0xff, 0xff, 255));
 }

@@ -29,10 +29,15 @@ pub struct Gui {
 
 impl Gui {
     pub fn new() -> Self {
-        let blend = BlendState::new(Equation::Add, BlendFactor::One, BlendFactor::OneMinusValue(BlendValue::SourceAlpha));
-        let pipeline_params = PipelineParams { color_blend: Some(blend), alpha_blend: Some(blend), ..Default::default() };
-        let material = load_material(ShaderSource::Glsl { vertex: include_str!("gui.vert"), fragment: include_str!("gui.frag") }, MaterialParams { pipeline_params, ..Default::default() })
-            .expect("the UI's shader compiles (it is macroquad's own)");
+        let blend =
+            BlendState::new(Equation::Add, BlendFactor::One, BlendFactor::OneMinusValue(BlendValue::SourceAlpha));
+        let pipeline_params =
+            PipelineParams { color_blend: Some(blend), alpha_blend: Some(blend), ..Default::default() };
+        let material = load_material(
+            ShaderSource::Glsl { vertex: include_str!("gui.vert"), fragment: include_str!("gui.frag") },
+            MaterialParams { pipeline_params, ..Default::default() },
+        )
+        .expect("the UI's shader compiles (it is macroquad's own)");
         Self { textures: HashMap::new(), freed: Vec::new(), material, cursor: CursorIcon::Default }
     }
 
@@ -100,7 +105,12 @@ impl Gui {
 
 /// Hands `mesh` to `draw` as macroquad vertices, in parts small enough for one draw call each.
 fn in_parts(mesh: &GuiMesh, mut draw: impl FnMut(&[Vertex], &[u16])) {
-    let vertex = |v: &GuiVertex| Vertex { position: vec3(v.position.x, v.position.y, 0.0), uv: v.uv, color: v.color, normal: Vec4::ZERO };
+    let vertex = |v: &GuiVertex| Vertex {
+        position: vec3(v.position.x, v.position.y, 0.0),
+        uv: v.uv,
+        color: v.color,
+        normal: Vec4::ZERO,
+    };
     if mesh.vertices.len() <= MAX_VERTICES && mesh.indices.len() <= MAX_INDICES {
         let vertices: Vec<Vertex> = mesh.vertices.iter().map(vertex).collect();
         let indices: Vec<u16> = mesh.indices.iter().map(|&i| i as u16).collect();

@@ -36,7 +36,9 @@ impl InputReader {
     /// `changed_assets`: asset files that changed on disk since the last frame (hot builds).
     pub fn read(&mut self, changed_assets: Vec<String>) -> Input {
         let keys = |set: std::collections::HashSet<mq::KeyCode>| set.into_iter().map(key).collect();
-        let buttons = |is: fn(mq::MouseButton) -> bool| BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect();
+        let buttons = |is: fn(mq::MouseButton) -> bool| {
+            BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect()
+        };
         let (wheel_x, wheel_y) = mq::mouse_wheel();
         let mut events = Events { events: Vec::new(), copied: &self.copied };
         mq::utils::repeat_all_miniquad_input(&mut events, self.subscriber);
@@ -85,10 +87,18 @@ impl miniquad::EventHandler for Events<'_> {
         self.events.push(InputEvent::Wheel(Vec2::new(x, y)));
     }
     fn mouse_button_down_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
-        self.events.push(InputEvent::MouseButton { button: mouse_button(button), pressed: true, position: Vec2::new(x, y) });
+        self.events.push(InputEvent::MouseButton {
+            button: mouse_button(button),
+            pressed: true,
+            position: Vec2::new(x, y),
+        });
     }
     fn mouse_button_up_event(&mut self, button: mq::MouseButton, x: f32, y: f32) {
-        self.events.push(InputEvent::MouseButton { button: mouse_button(button), pressed: false, position: Vec2::new(x, y) });
+        self.events.push(InputEvent::MouseButton {
+            button: mouse_button(button),
+            pressed: false,
+            position: Vec2::new(x, y),
+        });
     }
     fn char_event(&mut self, character: char, _: KeyMods, _: bool) {
         self.events.push(InputEvent::Char(character));
@@ -99,7 +109,9 @@ impl miniquad::EventHandler for Events<'_> {
         let command = if cfg!(target_os = "macos") { mods.logo } else { mods.ctrl };
         if command && keycode == mq::KeyCode::V || mods.shift && keycode == mq::KeyCode::Insert {
             // On X11, miniquad reads its own clipboard back empty: then it is what this program copied.
-            let text = miniquad::window::clipboard_get().filter(|text| !text.is_empty()).unwrap_or_else(|| self.copied.to_string());
+            let text = miniquad::window::clipboard_get()
+                .filter(|text| !text.is_empty())
+                .unwrap_or_else(|| self.copied.to_string());
             self.events.push(InputEvent::Paste(text));
         }
     }

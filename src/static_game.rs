@@ -21,7 +21,7 @@ impl StaticGame {
     }
 
     /// Nothing is wrong that the window should show (assets report their own problems).
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&mut self) -> Option<String> {
         None
     }
 

@@ -43,11 +43,19 @@ pub struct Input {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum InputEvent {
     /// `repeat`: the key is held and the system repeats it.
-    Key { key: KeyCode, pressed: bool, repeat: bool },
+    Key {
+        key: KeyCode,
+        pressed: bool,
+        repeat: bool,
+    },
     /// A character typed (control characters too: a UI filters them).
     Char(char),
     MouseMove(Vec2),
-    MouseButton { button: MouseButton, pressed: bool, position: Vec2 },
+    MouseButton {
+        button: MouseButton,
+        pressed: bool,
+        position: Vec2,
+    },
     /// Wheel notches, (x, y).
     Wheel(Vec2),
     /// The clipboard's text, read by the binary when the paste shortcut was pressed.
@@ -131,7 +139,14 @@ pub enum GuiTextureChange {
     /// The UI starts afresh (a new egui context): every texture it made before is gone.
     FreeAll,
     /// The whole texture (`at` is `None`), or the patch of it at `at`. Premultiplied RGBA.
-    Set { id: u64, at: Option<[u32; 2]>, width: u32, height: u32, rgba: Vec<u8>, filter: FilterMode },
+    Set {
+        id: u64,
+        at: Option<[u32; 2]>,
+        width: u32,
+        height: u32,
+        rgba: Vec<u8>,
+        filter: FilterMode,
+    },
     Free(u64),
 }
 
@@ -146,19 +161,108 @@ pub enum FilterMode {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DrawCommand {
     ClearBackground(Color),
-    Rectangle { x: f32, y: f32, w: f32, h: f32, color: Color },
-    RectangleLines { x: f32, y: f32, w: f32, h: f32, thickness: f32, color: Color },
-    RectangleEx { x: f32, y: f32, w: f32, h: f32, offset: Vec2, rotation: f32, color: Color },
-    Circle { x: f32, y: f32, r: f32, color: Color },
-    CircleLines { x: f32, y: f32, r: f32, thickness: f32, color: Color },
-    Ellipse { x: f32, y: f32, w: f32, h: f32, rotation: f32, color: Color },
-    EllipseLines { x: f32, y: f32, w: f32, h: f32, rotation: f32, thickness: f32, color: Color },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, color: Color },
-    Triangle { v1: Vec2, v2: Vec2, v3: Vec2, color: Color },
-    TriangleLines { v1: Vec2, v2: Vec2, v3: Vec2, thickness: f32, color: Color },
-    Poly { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, color: Color },
-    PolyLines { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, thickness: f32, color: Color },
-    Arc { x: f32, y: f32, sides: u8, radius: f32, rotation: f32, thickness: f32, arc: f32, color: Color },
+    Rectangle {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Color,
+    },
+    RectangleLines {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        thickness: f32,
+        color: Color,
+    },
+    RectangleEx {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        offset: Vec2,
+        rotation: f32,
+        color: Color,
+    },
+    Circle {
+        x: f32,
+        y: f32,
+        r: f32,
+        color: Color,
+    },
+    CircleLines {
+        x: f32,
+        y: f32,
+        r: f32,
+        thickness: f32,
+        color: Color,
+    },
+    Ellipse {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rotation: f32,
+        color: Color,
+    },
+    EllipseLines {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rotation: f32,
+        thickness: f32,
+        color: Color,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        thickness: f32,
+        color: Color,
+    },
+    Triangle {
+        v1: Vec2,
+        v2: Vec2,
+        v3: Vec2,
+        color: Color,
+    },
+    TriangleLines {
+        v1: Vec2,
+        v2: Vec2,
+        v3: Vec2,
+        thickness: f32,
+        color: Color,
+    },
+    Poly {
+        x: f32,
+        y: f32,
+        sides: u8,
+        radius: f32,
+        rotation: f32,
+        color: Color,
+    },
+    PolyLines {
+        x: f32,
+        y: f32,
+        sides: u8,
+        radius: f32,
+        rotation: f32,
+        thickness: f32,
+        color: Color,
+    },
+    Arc {
+        x: f32,
+        y: f32,
+        sides: u8,
+        radius: f32,
+        rotation: f32,
+        thickness: f32,
+        arc: f32,
+        color: Color,
+    },
     Texture {
         texture: u64,
         x: f32,
@@ -183,7 +287,10 @@ pub enum DrawCommand {
         rotation: f32,
         color: Color,
     },
-    SetTextureFilter { texture: u64, filter: FilterMode },
+    SetTextureFilter {
+        texture: u64,
+        filter: FilterMode,
+    },
     SetCamera(Camera),
     SetDefaultCamera,
     /// A UI (egui), drawn over what is already there.

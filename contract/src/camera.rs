@@ -32,7 +32,13 @@ impl Camera2D {
     /// A camera whose view is `rect` of the world.
     pub fn from_display_rect(rect: Rect) -> Camera2D {
         let target = vec2(rect.x + rect.w / 2., rect.y + rect.h / 2.);
-        Camera2D { target, zoom: vec2(1. / rect.w * 2., -1. / rect.h * 2.), offset: vec2(0., 0.), rotation: 0., viewport: None }
+        Camera2D {
+            target,
+            zoom: vec2(1. / rect.w * 2., -1. / rect.h * 2.),
+            offset: vec2(0., 0.),
+            rotation: 0.,
+            viewport: None,
+        }
     }
 
     /// World to clip space, as macroquad's `Camera2D::matrix`: move by -target, rotate and scale

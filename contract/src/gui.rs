@@ -22,7 +22,9 @@ pub use egui;
 use egui::epaint::{ClippedPrimitive, Primitive};
 use egui::{Event, Key, Pos2, TextureId, pos2, vec2};
 
-use crate::boundary::{CursorIcon, DrawCommand, FilterMode, Frame, GuiMesh, GuiTexture, GuiTextureChange, GuiVertex, Input, InputEvent};
+use crate::boundary::{
+    CursorIcon, DrawCommand, FilterMode, Frame, GuiMesh, GuiTexture, GuiTextureChange, GuiVertex, Input, InputEvent,
+};
 use crate::context::with;
 use crate::keys::{KeyCode, MouseButton};
 use crate::math::{Rect, Vec2};
@@ -147,7 +149,11 @@ fn mesh(ClippedPrimitive { clip_rect, primitive }: ClippedPrimitive) -> Option<G
     let vertices = mesh
         .vertices
         .iter()
-        .map(|v| GuiVertex { position: Vec2::new(v.pos.x, v.pos.y), uv: Vec2::new(v.uv.x, v.uv.y), color: v.color.to_array() })
+        .map(|v| GuiVertex {
+            position: Vec2::new(v.pos.x, v.pos.y),
+            uv: Vec2::new(v.uv.x, v.uv.y),
+            color: v.color.to_array(),
+        })
         .collect();
     let clip = Rect::new(clip_rect.min.x, clip_rect.min.y, clip_rect.width(), clip_rect.height());
     Some(GuiMesh { clip, texture, vertices, indices: mesh.indices })
@@ -155,7 +161,10 @@ fn mesh(ClippedPrimitive { clip_rect, primitive }: ClippedPrimitive) -> Option<G
 
 fn textures(mut delta: egui::TexturesDelta, frame: &mut Frame) {
     // A texture's changes in a frame: in order, each a whole texture or a patch of it.
-    for (id, delta) in std::mem::take(&mut delta.set).into_iter().flat_map(|(id, deltas)| deltas.into_iter().map(move |delta| (id, delta))) {
+    for (id, delta) in std::mem::take(&mut delta.set)
+        .into_iter()
+        .flat_map(|(id, deltas)| deltas.into_iter().map(move |delta| (id, delta)))
+    {
         let TextureId::Managed(id) = id else { continue };
         let egui::ImageData::Color(image) = delta.image;
         let filter = match delta.options.magnification {
@@ -203,7 +212,9 @@ fn raw_input(input: &Input) -> egui::RawInput {
                 egui_events.push(Event::Key { key, physical_key: None, pressed, repeat, modifiers });
             }
             // Control characters (backspace, Ctrl+A...) arrive as keys.
-            InputEvent::Char(c) if !c.is_control() && !(modifiers.command && !modifiers.alt) => egui_events.push(Event::Text(c.to_string())),
+            InputEvent::Char(c) if !c.is_control() && !(modifiers.command && !modifiers.alt) => {
+                egui_events.push(Event::Text(c.to_string()))
+            }
             InputEvent::Char(_) => {}
             InputEvent::MouseMove(at) => egui_events.push(Event::PointerMoved(pos(at))),
             InputEvent::MouseButton { button, pressed, position } => {

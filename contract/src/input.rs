@@ -2,8 +2,8 @@
 
 use std::collections::HashSet;
 
-pub use crate::keys::{KeyCode, MouseButton};
 use crate::context::{input, with};
+pub use crate::keys::{KeyCode, MouseButton};
 use crate::math::Vec2;
 
 pub fn is_key_down(key_code: KeyCode) -> bool {

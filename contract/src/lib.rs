@@ -10,11 +10,12 @@
 //!
 //! Two halves:
 //! - what crosses the boundary, plain owned data: [`boundary`] (input in, frame out), [`color`],
-//!   [`math`] and [`keys`]. The running binary is compiled against these; editing them (or the game's
-//!   `exports.rs`) makes `just dev` restart the binary, keeping the game state. Nothing here may point
-//!   into the game library (no `&'static str`, closures or trait objects), because the library that
-//!   made it may be unloaded before the binary is done with it.
-//! - the API that records it (every other module), which runs inside the game library only.
+//!   [`math`] and [`keys`]. The running binary is compiled against these (see [`fingerprint`]):
+//!   changing what they declare makes the binary rebuild itself and restart, keeping the game state.
+//!   Nothing here may point into the game library (no `&'static str`, closures or trait objects),
+//!   because the library that made it may be unloaded before the binary is done with it.
+//! - the API that records it (every other module), which runs inside the game library only, and
+//!   [`exports`], what the game library's entry points do.
 
 pub mod boundary;
 pub mod color;
@@ -36,15 +37,16 @@ pub mod window;
 mod assets;
 mod context;
 
+pub mod exports;
 pub mod prelude;
 
 #[cfg(test)]
 mod tests;
 
 pub use boundary::{AssetLoad, AssetSource, DrawCommand, Frame, Input, SoundCommand};
+pub use color::Color;
 #[cfg(feature = "egui")]
 pub use gui::egui;
-pub use color::Color;
 
 /// Runs one frame of game code: the API's queries answer from `input`, and the returned [`Frame`] holds
 /// everything the code asked to draw, play and load, in order. If `game` panics, what it drew and
@@ -80,19 +82,20 @@ pub fn as_thread<R>(thread: std::thread::ThreadId, f: impl FnOnce() -> R) -> R {
     context::as_thread(thread, f)
 }
 
-/// A hash of the sources of the types that cross the boundary, and of the game's entry points
-/// (`exports_source`): everything the binary is compiled against. The binary compares its own with
-/// each reloaded library's.
+/// A hash of what the binary is compiled against: the types that cross the boundary, and the game's
+/// entry points (`exports_source`, its `lib/src/exports.rs`). Comments and function bodies do not count
+/// (see `hot::fingerprint`). The binary compares its own with each reloaded library's.
 pub const fn fingerprint(exports_source: &str) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325;
-    hash = fnv1a(include_str!("boundary.rs").as_bytes(), hash);
-    hash = fnv1a(include_str!("color.rs").as_bytes(), hash);
-    hash = fnv1a(include_str!("keys.rs").as_bytes(), hash);
-    hash = fnv1a(include_str!("math.rs").as_bytes(), hash);
-    fnv1a(exports_source.as_bytes(), hash)
+    hot::fingerprint(&[
+        include_str!("boundary.rs"),
+        include_str!("color.rs"),
+        include_str!("keys.rs"),
+        include_str!("math.rs"),
+        exports_source,
+    ])
 }
 
-/// FNV-1a: a stable hash (the same in every build), for fingerprints and asset ids.
+/// FNV-1a: a stable hash (the same in every build), for asset ids.
 pub(crate) const fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
     let mut i = 0;
     while i < bytes.len() {

@@ -18,7 +18,13 @@ fn drawing_keeps_its_order_and_camera_switches() {
     });
     let kinds: Vec<_> = frame.draw.iter().map(std::mem::discriminant).collect();
     let expected = [
-        DrawCommand::SetCamera(crate::boundary::Camera { rotation: 0.0, zoom: Vec2::ZERO, target: Vec2::ZERO, offset: Vec2::ZERO, viewport: None }),
+        DrawCommand::SetCamera(crate::boundary::Camera {
+            rotation: 0.0,
+            zoom: Vec2::ZERO,
+            target: Vec2::ZERO,
+            offset: Vec2::ZERO,
+            viewport: None,
+        }),
         DrawCommand::ClearBackground(SKYBLUE),
         DrawCommand::Rectangle { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: RED },
         DrawCommand::SetDefaultCamera,
@@ -123,7 +129,11 @@ fn sounds_are_played_in_order() {
     });
     assert!(matches!(
         frame.sounds[..],
-        [SoundCommand::Play { looped: true, volume: 0.5, .. }, SoundCommand::SetVolume { volume: 0.2, .. }, SoundCommand::Stop { .. }]
+        [
+            SoundCommand::Play { looped: true, volume: 0.5, .. },
+            SoundCommand::SetVolume { volume: 0.2, .. },
+            SoundCommand::Stop { .. }
+        ]
     ));
 }
 
@@ -138,7 +148,10 @@ mod gui {
 
     fn click(at: egui::Pos2, pressed: bool) -> Vec<InputEvent> {
         let position = Vec2::new(at.x, at.y);
-        vec![InputEvent::MouseMove(position), InputEvent::MouseButton { button: crate::keys::MouseButton::Left, pressed, position }]
+        vec![
+            InputEvent::MouseMove(position),
+            InputEvent::MouseButton { button: crate::keys::MouseButton::Left, pressed, position },
+        ]
     }
 
     fn with_events(events: Vec<InputEvent>) -> Input {
@@ -167,7 +180,14 @@ mod gui {
     impl Default for Form {
         fn default() -> Self {
             let nowhere = egui::Rect::NOTHING;
-            Form { clicks: 0, text: String::new(), button: nowhere, field: nowhere, section_open: false, section: nowhere }
+            Form {
+                clicks: 0,
+                text: String::new(),
+                button: nowhere,
+                field: nowhere,
+                section_open: false,
+                section: nowhere,
+            }
         }
     }
 
@@ -204,7 +224,8 @@ mod gui {
         // Ctrl+A, Ctrl+C: the text goes out for the clipboard.
         let key = |key| InputEvent::Key { key, pressed: true, repeat: false };
         let ctrl = Modifiers { ctrl: true, ..Modifiers::default() };
-        let copy = Input { modifiers: ctrl, ..with_events(vec![key(crate::keys::KeyCode::A), key(crate::keys::KeyCode::C)]) };
+        let copy =
+            Input { modifiers: ctrl, ..with_events(vec![key(crate::keys::KeyCode::A), key(crate::keys::KeyCode::C)]) };
         let copied = frame(&copy, |ui| form(ui, &mut state));
         if !cfg!(target_os = "macos") {
             assert_eq!(copied.copied_text.as_deref(), Some("hel"));
@@ -232,7 +253,10 @@ mod gui {
         let _restored: State = serde_json::from_str(&saved).unwrap();
         let reloaded = frame(&input(), |ui| form(ui, &mut state));
         assert!(!state.section_open, "the section stays closed after the reload");
-        assert!(matches!(reloaded.gui_textures.first(), Some(GuiTextureChange::FreeAll)), "a new egui: the binary forgets the old one's textures");
+        assert!(
+            matches!(reloaded.gui_textures.first(), Some(GuiTextureChange::FreeAll)),
+            "a new egui: the binary forgets the old one's textures"
+        );
     }
 
     /// A panic in UI code, in the middle of egui's pass: the next frame's UI works, with a new egui.
@@ -246,5 +270,73 @@ mod gui {
         assert!(matches!(after.gui_textures.first(), Some(GuiTextureChange::FreeAll)));
         click_at(state.button.center(), &mut state);
         assert_eq!(state.clicks, 1);
+    }
+}
+
+/// What the game library's entry points do with the game's `State` (`exports.rs`): one test, because
+/// the state is a process-wide static.
+mod state {
+    use serde::{Deserialize, Serialize};
+
+    use crate::exports;
+    use crate::prelude::*;
+
+    #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Game {
+        frames: u32,
+        player: Vec2,
+        sprite: Option<Texture2D>,
+    }
+
+    fn frame(game: &mut Game) {
+        game.frames += 1;
+        game.player.x += 10.0;
+        game.sprite.get_or_insert_with(|| load_texture("assets/player.png"));
+        if game.frames == 99 {
+            panic!("frame 99");
+        }
+    }
+
+    fn state() -> Option<Game> {
+        hot::state::with::<Game, _>(|state| state.cloned())
+    }
+
+    #[test]
+    fn the_state_crosses_a_reload_rolls_back_a_panic_and_is_kept_from_before_a_stuck_frame() {
+        let input = super::input();
+        exports::reset_state::<Game>();
+        exports::frame(&input, frame).unwrap();
+        let before = state().unwrap();
+        let saved = exports::save_state::<Game>();
+        exports::reset_state::<Game>();
+        assert!(exports::restore_state::<Game>(&saved, "").is_complete());
+        assert_eq!(state().unwrap(), before, "the state comes back as it was saved");
+
+        #[cfg(feature = "reload")]
+        {
+            // The state from before the frame now running, read from another thread (a frame that does not
+            // return holds the state itself), its handles saved as their paths.
+            exports::frame(&input, frame).unwrap();
+            let kept = std::thread::spawn(exports::last_good_state::<Game>).join().unwrap().expect("a kept state");
+            assert_eq!(serde_json::from_str::<Game>(&kept).unwrap().frames, 1);
+            assert!(kept.contains("assets/player.png"), "{kept}");
+
+            // A panicking frame comes back as its message, and the state as it was before that frame.
+            hot::state::with::<Game, _>(|state| state.unwrap().frames = 98);
+            let panic = exports::frame(&input, frame).unwrap_err();
+            assert!(panic.contains("frame 99") && panic.contains("tests.rs"), "{panic}");
+            assert_eq!(state().unwrap().frames, 98);
+            assert_eq!(state().unwrap().player, vec2(20.0, 0.0), "what the panicking frame changed is gone");
+
+            // What keeping the state from before each frame costs (printed by `just test`).
+            let runs = 10_000;
+            let started = std::time::Instant::now();
+            for _ in 0..runs {
+                exports::frame(&input, |game: &mut Game| game.frames = std::hint::black_box(game.frames)).unwrap();
+            }
+            let each = started.elapsed() / runs;
+            eprintln!("a frame with the state kept from before it (this test's State): {} ns", each.as_nanos());
+        }
     }
 }

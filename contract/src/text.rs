@@ -71,7 +71,9 @@ pub fn draw_text_ex(text: impl AsRef<str>, x: f32, y: f32, params: TextParams) -
     }
     let font = params.font.map(|font| font.id);
     let scale_x = params.font_scale * params.font_scale_aspect;
-    let dimensions = with(|context| context.fonts.measure(&mut context.assets, font, text, params.font_size, scale_x, params.font_scale, true));
+    let dimensions = with(|context| {
+        context.fonts.measure(&mut context.assets, font, text, params.font_size, scale_x, params.font_scale, true)
+    });
     draw(DrawCommand::Text {
         text: text.to_string(),
         x,
@@ -88,11 +90,19 @@ pub fn draw_text_ex(text: impl AsRef<str>, x: f32, y: f32, params: TextParams) -
 
 pub fn measure_text(text: impl AsRef<str>, font: Option<&Font>, font_size: u16, font_scale: f32) -> TextDimensions {
     let font = font.map(|font| font.id);
-    with(|context| context.fonts.measure(&mut context.assets, font, text.as_ref(), font_size, font_scale, font_scale, false))
+    with(|context| {
+        context.fonts.measure(&mut context.assets, font, text.as_ref(), font_size, font_scale, font_scale, false)
+    })
 }
 
 /// The offset from the text's origin to its centre, as macroquad computes it.
-pub fn get_text_center(text: impl AsRef<str>, font: Option<&Font>, font_size: u16, font_scale: f32, rotation: f32) -> Vec2 {
+pub fn get_text_center(
+    text: impl AsRef<str>,
+    font: Option<&Font>,
+    font_size: u16,
+    font_scale: f32,
+    rotation: f32,
+) -> Vec2 {
     let measure = measure_text(text, font, font_size, font_scale);
     let x_center = measure.width / 2.0 * rotation.cos() + measure.height / 2.0 * rotation.sin();
     let y_center = measure.width / 2.0 * rotation.sin() - measure.height / 2.0 * rotation.cos();
@@ -128,7 +138,11 @@ impl Fonts {
                 .glyphs
                 .entry((font_id, character, font_size))
                 .or_insert_with(|| font.metrics(character, font_size as f32));
-            let kern = if kerning { last.and_then(|left| font.horizontal_kern(left, character, font_size as f32)) } else { None };
+            let kern = if kerning {
+                last.and_then(|left| font.horizontal_kern(left, character, font_size as f32))
+            } else {
+                None
+            };
             last = Some(character);
             let offset_y = metrics.ymin as f32 * scale_y;
             width += metrics.advance_width * scale_x + kern.unwrap_or(0.0);

@@ -66,7 +66,10 @@ pub fn frame(state: &mut State) {
         let down = |keys: [KeyCode; 2]| keys.into_iter().any(is_key_down) as i8;
         (down(plus) - down(minus)) as f32
     };
-    let direction = vec2(axis([KeyCode::Left, KeyCode::A], [KeyCode::Right, KeyCode::D]), axis([KeyCode::Up, KeyCode::W], [KeyCode::Down, KeyCode::S]));
+    let direction = vec2(
+        axis([KeyCode::Left, KeyCode::A], [KeyCode::Right, KeyCode::D]),
+        axis([KeyCode::Up, KeyCode::W], [KeyCode::Down, KeyCode::S]),
+    );
     state.player = (state.player + direction * PLAYER_SPEED * dt).clamp(WORLD.point(), WORLD.size() - PLAYER_SIZE);
     if direction.x != 0.0 {
         state.facing_left = direction.x < 0.0;
@@ -94,7 +97,13 @@ pub fn frame(state: &mut State) {
     set_camera(&camera);
     clear_background(BACKGROUND);
     let size = Some(vec2(PLAYER_SIZE, PLAYER_SIZE));
-    draw_texture_ex(&state.sprite, state.player.x, state.player.y, WHITE, DrawTextureParams { dest_size: size, flip_x: state.facing_left, ..Default::default() });
+    draw_texture_ex(
+        &state.sprite,
+        state.player.x,
+        state.player.y,
+        WHITE,
+        DrawTextureParams { dest_size: size, flip_x: state.facing_left, ..Default::default() },
+    );
     draw_circle(state.ball.x, state.ball.y, BALL_RADIUS, BALL_COLOR);
 
     // Text on top, in screen pixels: the score centred with `measure_text`.
@@ -102,7 +111,13 @@ pub fn frame(state: &mut State) {
     let score = format!("kicks: {}", state.kicks);
     let measured = measure_text(&score, None, 32, 1.0);
     draw_text(&score, (screen_width() - measured.width) / 2.0, 32.0, 32.0, TEXT_COLOR);
-    draw_text("arrows move, space kicks, a click puts the ball down. Edit lib/src/lib.rs and save.", 16.0, 58.0, 20.0, TEXT_COLOR);
+    draw_text(
+        "arrows move, space kicks, a click puts the ball down. Edit lib/src/lib.rs and save.",
+        16.0,
+        58.0,
+        20.0,
+        TEXT_COLOR,
+    );
 }
 
 /// Keeps one coordinate of the ball inside `0..=limit`, reversing its speed at the edges.
@@ -151,9 +166,19 @@ mod tests {
         let kept = serde_json::to_string(&State::default()).unwrap();
         let play = || {
             let mut state: State = serde_json::from_str(&kept).unwrap();
-            let frames: Vec<_> = inputs.iter().map(|input| contract::record_frame(input, || frame(&mut state))).collect();
+            let frames: Vec<_> =
+                inputs.iter().map(|input| contract::record_frame(input, || frame(&mut state))).collect();
             // Restoring handles sets their texture filters again: sent with the next frame, not drawn.
-            let drawn = |frame: Frame| (frame.draw.into_iter().filter(|command| !matches!(command, DrawCommand::SetTextureFilter { .. })).collect::<Vec<_>>(), frame.sounds);
+            let drawn = |frame: Frame| {
+                (
+                    frame
+                        .draw
+                        .into_iter()
+                        .filter(|command| !matches!(command, DrawCommand::SetTextureFilter { .. }))
+                        .collect::<Vec<_>>(),
+                    frame.sounds,
+                )
+            };
             (frames.into_iter().map(drawn).collect::<Vec<_>>(), state)
         };
         let (first, end) = play();
@@ -192,7 +217,8 @@ mod tests {
     #[test]
     fn a_click_puts_the_ball_down_under_the_mouse() {
         let mut state = State::default();
-        let click = Input { mouse_position: vec2(300.0, 150.0), mouse_pressed: vec![MouseButton::Left], ..Input::default() };
+        let click =
+            Input { mouse_position: vec2(300.0, 150.0), mouse_pressed: vec![MouseButton::Left], ..Input::default() };
         run(&mut state, click);
         assert_eq!((state.ball, state.ball_velocity), (vec2(300.0, 150.0), Vec2::ZERO));
     }
@@ -212,15 +238,20 @@ mod tests {
     fn draws_world_through_the_camera_then_centred_text_on_screen() {
         let mut state = State { kicks: 3, ..State::default() };
         let frame = run(&mut state, Input::default());
-        let kinds: Vec<&str> = frame.draw.iter().map(|command| match command {
-            DrawCommand::SetCamera(_) => "camera",
-            DrawCommand::ClearBackground(color) if *color == BACKGROUND => "clear",
-            DrawCommand::Texture { .. } => "sprite",
-            DrawCommand::Circle { .. } => "ball",
-            DrawCommand::SetDefaultCamera => "screen",
-            DrawCommand::Text { .. } => "text",
-            _ => "other",
-        }).filter(|&kind| kind != "other").collect();
+        let kinds: Vec<&str> = frame
+            .draw
+            .iter()
+            .map(|command| match command {
+                DrawCommand::SetCamera(_) => "camera",
+                DrawCommand::ClearBackground(color) if *color == BACKGROUND => "clear",
+                DrawCommand::Texture { .. } => "sprite",
+                DrawCommand::Circle { .. } => "ball",
+                DrawCommand::SetDefaultCamera => "screen",
+                DrawCommand::Text { .. } => "text",
+                _ => "other",
+            })
+            .filter(|&kind| kind != "other")
+            .collect();
         assert_eq!(kinds, ["camera", "clear", "sprite", "ball", "screen", "text", "text"]);
         // The score is centred: measured with the built-in font as macroquad would (9 characters of ProggyClean at 32 px).
         let score = frame.draw.iter().find_map(|command| match command {

@@ -41,10 +41,11 @@ impl AssetWatcher {
             let Ok(absolute) = std::path::absolute(path) else { continue };
             let folder = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
             self.files.insert(absolute, path.clone());
-            if let Some(watcher) = &mut self.watcher {
-                if !self.watched_folders.contains(&folder) && watcher.watch(&folder, RecursiveMode::NonRecursive).is_ok() {
-                    self.watched_folders.insert(folder);
-                }
+            if let Some(watcher) = &mut self.watcher
+                && !self.watched_folders.contains(&folder)
+                && watcher.watch(&folder, RecursiveMode::NonRecursive).is_ok()
+            {
+                self.watched_folders.insert(folder);
             }
         }
     }
@@ -58,7 +59,8 @@ impl AssetWatcher {
                 }
             }
         }
-        let settled: Vec<String> = self.pending.iter().filter(|(_, at)| at.elapsed() >= SETTLE).map(|(path, _)| path.clone()).collect();
+        let settled: Vec<String> =
+            self.pending.iter().filter(|(_, at)| at.elapsed() >= SETTLE).map(|(path, _)| path.clone()).collect();
         for path in &settled {
             self.pending.remove(path);
         }

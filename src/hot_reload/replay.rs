@@ -15,8 +15,15 @@ use contract::Input;
 pub enum Replay {
     #[default]
     Off,
-    Recording { start: String, inputs: Vec<Input> },
-    Looping { start: String, inputs: Vec<Input>, next: usize },
+    Recording {
+        start: String,
+        inputs: Vec<Input>,
+    },
+    Looping {
+        start: String,
+        inputs: Vec<Input>,
+        next: usize,
+    },
 }
 
 /// What the caller must do for this frame.
@@ -73,7 +80,9 @@ impl Replay {
     pub fn save(&self, file: &Path) -> Result<(), String> {
         let Replay::Looping { start, inputs, .. } = self else { return Ok(()) };
         let saved = serde_json::to_string(&(start, inputs)).map_err(|error| error.to_string())?;
-        std::fs::write(file, saved).map_err(|error| format!("{}: {error}", file.display()))
+        std::fs::create_dir_all(file.parent().unwrap_or(file))
+            .and_then(|()| std::fs::write(file, saved))
+            .map_err(|error| format!("{}: {error}", file.display()))
     }
 
     /// A loop kept by [`Replay::save`], ready to replay from its start.
@@ -153,7 +162,11 @@ mod tests {
             replay.step(std::hint::black_box(held.clone()));
         }
         let each = started.elapsed() / frames;
-        eprintln!("recording: {bytes} bytes per frame, {} KB per second at 60 frames a second, {} ns per frame", bytes * 60 / 1024, each.as_nanos());
+        eprintln!(
+            "recording: {bytes} bytes per frame, {} KB per second at 60 frames a second, {} ns per frame",
+            bytes * 60 / 1024,
+            each.as_nanos()
+        );
         assert!(bytes * 60 < 64 * 1024 && each.as_micros() < 50);
     }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::support::{self, DevLoop, Image, XServer};
+use support::{self, DevLoop, Image, XServer};
 
 struct Port {
     name: &'static str,
@@ -71,31 +71,61 @@ pub fn check(project: &Path, x: &XServer, name: &str) {
     fs::write(project.join("lib/src/harness.rs"), include_str!("harness.rs")).unwrap();
     for port in &PORTS {
         let original = fs::read_to_string(examples.join(format!("{}.rs", port.name))).unwrap();
-        let original = format!("#[path = \"harness.rs\"]\nmod harness;\n{}", once(&original, "    loop {\n", "    loop {\n        harness::step();\n"));
+        let original = format!(
+            "#[path = \"harness.rs\"]\nmod harness;\n{}",
+            once(&original, "    loop {\n", "    loop {\n        harness::step();\n")
+        );
         fs::write(dir.join(format!("{}.rs", port.name)), original).unwrap();
         support::run(Command::new("cargo").args(["build", "--example", port.name]).current_dir(project));
         let control = project.join("target/harness");
-        let example = project.join("target/debug/examples").join(port.name);
-        let mut original = x.command(example.to_str().unwrap()).env("PORT_HARNESS", &control).current_dir(project).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let example = support::target_dir(project).join("debug/examples").join(port.name);
+        let mut original = x
+            .command(example.to_str().unwrap())
+            .env("PORT_HARNESS", &control)
+            .current_dir(project)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         let expected = run_script(x, port, port.title, &control);
         let _ = original.kill();
         let _ = original.wait();
 
-        let lib = format!("#[path = \"harness.rs\"]\nmod harness;\n{}", once(port.source, "pub fn frame(state: &mut State) {\n", "pub fn frame(state: &mut State) {\n    harness::step();\n"));
+        let lib = format!(
+            "#[path = \"harness.rs\"]\nmod harness;\n{}",
+            once(
+                port.source,
+                "pub fn frame(state: &mut State) {\n",
+                "pub fn frame(state: &mut State) {\n    harness::step();\n"
+            )
+        );
         fs::write(project.join("lib/src/lib.rs"), lib).unwrap();
-        let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
+        let _ = fs::remove_file(support::dev_file(project, "state.json"));
         let _ = fs::remove_file(&control);
         let mut dev = DevLoop::start(project, Some(x), &[("PORT_HARNESS", control.to_str().unwrap())]);
         let ported = run_script(x, port, name, &control);
         // The input changed the picture (the comparison is not of two blank windows).
-        assert!(differing_share(&expected[0], &expected[1], port.mask) > 0.001, "port {}: the script changed nothing on screen", port.name);
+        assert!(
+            differing_share(&expected[0], &expected[1], port.mask) > 0.001,
+            "port {}: the script changed nothing on screen",
+            port.name
+        );
         for (i, (expected, ported)) in expected.iter().zip(&ported).enumerate() {
             expected.save_png(&support::template_dir().join(format!("target/ports/{}-{i}-original.png", port.name)));
             ported.save_png(&support::template_dir().join(format!("target/ports/{}-{i}-port.png", port.name)));
             let differing = differing_share(expected, ported, port.mask);
-            eprintln!("port {}: screen {i}: {:.4} % of the pixels differ from the original", port.name, differing * 100.0);
+            eprintln!(
+                "port {}: screen {i}: {:.4} % of the pixels differ from the original",
+                port.name,
+                differing * 100.0
+            );
             if differing > TOLERANCE {
-                panic!("port {}: screen {i} differs from the original's in {:.3} % of its pixels (see target/ports/):\n{}", port.name, differing * 100.0, dev.log());
+                panic!(
+                    "port {}: screen {i} differs from the original's in {:.3} % of its pixels (see target/ports/):\n{}",
+                    port.name,
+                    differing * 100.0,
+                    dev.log()
+                );
             }
         }
 
@@ -105,17 +135,28 @@ pub fn check(project: &Path, x: &XServer, name: &str) {
         let window = x.window(name).unwrap();
         let lib = project.join("lib/src/lib.rs");
         fs::write(&lib, fs::read_to_string(&lib).unwrap().replace(port.edit.0, port.edit.1)).unwrap();
-        support::wait_for(Duration::from_secs(20), Duration::from_millis(50), || (x.screenshot(&window)?.share_of(port.edited_background) > 0.5).then_some(()))
-            .unwrap_or_else(|| {
-                if let Some(shot) = x.screenshot(&window) {
-                    shot.save_png(&support::template_dir().join(format!("target/ports/{}-edit.png", port.name)));
-                }
-                let windows = support::run(x.command("xdotool").args(["search", "--name", &format!("^{name}$")]));
-                let windows = String::from_utf8_lossy(&windows.stdout).replace('\n', " ");
-                panic!("port {}: the edit did not show in window {window} (windows: {windows}; see target/ports/):\n{}", port.name, dev.log())
-            });
+        support::wait_for(Duration::from_secs(20), Duration::from_millis(50), || {
+            (x.screenshot(&window)?.share_of(port.edited_background) > 0.5).then_some(())
+        })
+        .unwrap_or_else(|| {
+            if let Some(shot) = x.screenshot(&window) {
+                shot.save_png(&support::template_dir().join(format!("target/ports/{}-edit.png", port.name)));
+            }
+            let windows = support::run(x.command("xdotool").args(["search", "--name", &format!("^{name}$")]));
+            let windows = String::from_utf8_lossy(&windows.stdout).replace('\n', " ");
+            panic!(
+                "port {}: the edit did not show in window {window} (windows: {windows}; see target/ports/):\n{}",
+                port.name,
+                dev.log()
+            )
+        });
         assert!(dev.log().contains("[hot] reloaded library v1"), "{}", dev.log());
-        assert_eq!(support::game_pid(project, name), Some(pid), "port {}: the edit must not restart the game", port.name);
+        assert_eq!(
+            support::game_pid(project, name),
+            Some(pid),
+            "port {}: the edit must not restart the game",
+            port.name
+        );
         dev.ctrl_c();
         dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should stop");
     }
@@ -173,7 +214,8 @@ fn once(text: &str, from: &str, to: &str) -> String {
 
 /// The `examples/` folder of the macroquad crate cargo unpacked for the build.
 pub fn macroquad_examples() -> PathBuf {
-    let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(|| PathBuf::from(std::env::var("HOME").unwrap()).join(".cargo"), PathBuf::from);
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map_or_else(|| PathBuf::from(std::env::var("HOME").unwrap()).join(".cargo"), PathBuf::from);
     let registries = fs::read_dir(cargo_home.join("registry/src")).expect("cargo's registry sources");
     registries
         .flatten()

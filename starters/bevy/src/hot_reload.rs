@@ -5,31 +5,28 @@
 //! The library adds its systems to schedules this module owns and runs, from one system in Bevy's
 //! `Update` (see `lib/src/exports.rs`). After a reload it asks the new build for its systems again, so
 //! systems may change their parameters, and come and go, while the game runs. The same system catches a
-//! panicking game system, and the watchdog (`watchdog.rs`) a frame that never ends.
+//! panicking game system, and the shared core's watchdog (`hot/src/host/watchdog.rs`) a frame that never
+//! ends. Loading and swapping the library and checking that a build fits are the core's too.
 //!
 //! F5 runs the game's systems again after a panic.
 
-mod files;
-mod watchdog;
-
 use std::panic::AssertUnwindSafe;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-
-use watchdog::{Rescue, Watchdog};
+use hot::host::{Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files};
 
 #[hot_lib_reloader::hot_module(
-    dylib = "game",
-    lib_dir = super::files::hot_build_dir(),
+    dylib = hot::host::files::library_name(env!("CARGO_PKG_NAME")),
+    lib_dir = hot::host::files::library_dir(),
     // Load the new file 10 ms after it appears (the default 500 ms would dominate every reload).
     file_watch_debounce = 10
 )]
 mod library {
     use bevy::prelude::Schedule;
+    pub use hot::Build;
 
     // One proxy function for each entry point in the library's `exports.rs`.
     hot_functions_from_file!("lib/src/exports.rs");
@@ -41,9 +38,6 @@ mod library {
     pub fn version() -> usize {}
 }
 
-/// The contract this binary was compiled against; each reloaded library must report the same.
-const CONTRACT_FINGERPRINT: u64 = contract::fingerprint(include_str!("../lib/src/exports.rs"));
-
 /// The schedules of the game's systems: run once at the start, and every frame.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 struct GameStartup;
@@ -54,42 +48,44 @@ pub struct HotGame;
 
 impl Plugin for HotGame {
     fn build(&self, app: &mut App) {
-        let reloads = files::load_library_or_exit(library::subscribe);
+        let library = Library::load(Entry {
+            project: env!("CARGO_PKG_NAME"),
+            subscribe: library::subscribe,
+            version: library::version,
+            build: library::build,
+            expected: hot::Build::expected(
+                env!("CARGO_MANIFEST_DIR"),
+                contract::fingerprint(include_str!("../lib/src/exports.rs")),
+            ),
+        });
         keep_loaded(library::version());
         // The game's state is the World, which a restart does not keep: Ctrl-C has nothing to save.
-        let watchdog = Watchdog::start(files::library_file(), Rescue { keep_state: None, quit_requested: || false });
-        let mut hot = HotReload {
-            reloads: Mutex::new(reloads),
+        let watchdog = Watchdog::start(library.file(), WhenStuck { keep_state: None, quit_requested: || false });
+        let hot = HotReload {
+            library: Mutex::new(library),
             watchdog,
-            contract_ok: false,
             started: false,
             systems: None,
             paused: None,
             reloaded: None,
             title: None,
         };
-        hot.check_contract();
-        println!("[hot] watching {}: edit lib/src and save", files::library_file().display());
         app.insert_resource(hot).add_systems(Update, run_game_systems);
     }
 }
 
 #[derive(Resource)]
 struct HotReload {
-    reloads: Mutex<hot_lib_reloader::LibReloadObserver>,
+    library: Mutex<Library>,
     watchdog: Watchdog,
-    /// False while the loaded library was built against another contract: then nothing in it but
-    /// `contract_fingerprint` may be called.
-    contract_ok: bool,
     /// The startup systems have run.
     started: bool,
     /// The game's systems, as the loaded build of the library added them (`None`: ask it again).
     systems: Option<Schedule>,
     /// Why the game's systems are not running, if they are not (shown in the window's title too).
     paused: Option<String>,
-    /// The reload line, and when the swap began: printed once the new systems have run their first frame
-    /// (its time counts from the swap).
-    reloaded: Option<(String, Instant)>,
+    /// A reload whose line is printed once the new systems have run their first frame.
+    reloaded: Option<Reloaded>,
     /// The window's own title, while the title shows a problem instead.
     title: Option<String>,
 }
@@ -101,13 +97,34 @@ fn run_game_systems(world: &mut World) {
 
 impl HotReload {
     fn frame(&mut self, world: &mut World) {
-        self.swap_if_rebuilt();
-        if world.resource::<ButtonInput<KeyCode>>().just_pressed(KeyCode::F5) && self.contract_ok && self.paused.is_some() {
+        let loaded = self.library.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match loaded.swap_if_rebuilt(|| {}) {
+            Some(Swap::Reloaded(reloaded)) => {
+                keep_loaded(reloaded.version);
+                // The new build's systems replace the old ones from this frame on.
+                self.systems = None;
+                self.paused = None;
+                self.reloaded = Some(reloaded);
+            }
+            // Nothing of a build that does not fit runs (see `loaded.problem()`).
+            Some(Swap::Unfit) => self.systems = None,
+            None => {}
+        }
+        if loaded.rebuilt() {
+            // The World lives in this process and is not serialized: a new process starts it afresh.
+            println!("[hot] restarting with the new contract: the World starts afresh.");
+            hot::host::restart(&loaded.file());
+        }
+        let unfit = loaded.problem().filter(|_| !loaded.fits());
+        if world.resource::<ButtonInput<KeyCode>>().just_pressed(KeyCode::F5)
+            && unfit.is_none()
+            && self.paused.is_some()
+        {
             println!("[hot] F5: running the game's systems again");
             self.paused = None;
         }
-        self.show_problem(world);
-        if !self.contract_ok || self.paused.is_some() {
+        self.show_problem(world, self.paused.clone().or(unfit.clone()));
+        if unfit.is_some() || self.paused.is_some() {
             return;
         }
         if !self.started {
@@ -126,8 +143,8 @@ impl HotReload {
         if self.run(&mut systems, world, "update") {
             self.systems = Some(systems);
         }
-        if let Some((line, swap)) = self.reloaded.take() {
-            println!("{line}, its frame {} ms)", swap.elapsed().as_millis());
+        if let Some(reloaded) = self.reloaded.take() {
+            println!("{}", reloaded.line());
         }
     }
 
@@ -141,49 +158,6 @@ impl HotReload {
         ran.is_ok()
     }
 
-    /// Swaps in a freshly built library, if there is one.
-    fn swap_if_rebuilt(&mut self) {
-        let reloads = self.reloads.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // The reloader waits for this token before it swaps the library: nothing of ours is running.
-        let Some(about_to_reload) = reloads.wait_for_about_to_reload_timeout(Duration::ZERO) else {
-            return;
-        };
-        let swap = Instant::now();
-        drop(about_to_reload);
-        if !reloads.wait_for_reload_timeout(Duration::from_secs(5)) {
-            self.contract_ok = false;
-            self.pause("The new library could not be loaded (see above). Restart the game.");
-            return;
-        }
-        keep_loaded(library::version());
-        // The new build's systems replace the old ones from this frame on.
-        self.systems = None;
-        if !self.check_contract() {
-            return;
-        }
-        self.paused = None;
-        let line = format!(
-            "[hot] reloaded library v{}, {} ms after the last save (the swap took {} ms",
-            library::version(),
-            files::ms_since_last_save(),
-            swap.elapsed().as_millis(),
-        );
-        self.reloaded = Some((line, swap));
-    }
-
-    /// Whether the loaded library was built against this binary's contract (pauses the game if not).
-    fn check_contract(&mut self) -> bool {
-        // Only `contract_fingerprint` is safe to call before we know the contract matches.
-        self.contract_ok = library::contract_fingerprint() == CONTRACT_FINGERPRINT;
-        if !self.contract_ok {
-            self.pause(
-                "The library was built against another contract (contract/ or lib/src/exports.rs): the binary \
-                 must restart, and `just dev` restarts it by itself.",
-            );
-        }
-        self.contract_ok
-    }
-
     fn pause(&mut self, why: &str) {
         eprintln!("[hot] {why}");
         self.paused = Some(why.to_string());
@@ -191,13 +165,15 @@ impl HotReload {
 
     /// The window's title says what is wrong while the game's systems are paused (the game has no text
     /// of its own to say it with).
-    fn show_problem(&mut self, world: &mut World) {
+    fn show_problem(&mut self, world: &mut World, problem: Option<String>) {
         // The usual frame: the title already says what it should, and the window is not looked up.
-        if self.paused.is_some() == self.title.is_some() {
+        if problem.is_some() == self.title.is_some() {
             return;
         }
-        let Ok(mut window) = world.query_filtered::<&mut Window, With<PrimaryWindow>>().single_mut(world) else { return };
-        match &self.paused {
+        let Ok(mut window) = world.query_filtered::<&mut Window, With<PrimaryWindow>>().single_mut(world) else {
+            return;
+        };
+        match &problem {
             Some(why) => {
                 let title = std::mem::take(&mut window.title);
                 window.title = format!("{title}: paused. {}", why.lines().next().unwrap_or_default());
@@ -214,8 +190,9 @@ impl HotReload {
 /// cost: each reload keeps one small library mapped (the game's own code; Bevy is shared).
 fn keep_loaded(version: usize) {
     use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
-    // hot-lib-reloader loads a copy of the library file: `<lib_dir>/libgame-hot-<version>.so`.
-    let copy = files::hot_build_dir().join(format!("{DLL_PREFIX}game-hot-{version}{DLL_SUFFIX}"));
+    // hot-lib-reloader loads a copy of the library file: `<lib_dir>/lib<name>-hot-<version>.so`.
+    let name = files::library_name(env!("CARGO_PKG_NAME"));
+    let copy = files::library_dir().join(format!("{DLL_PREFIX}{name}-hot-{version}{DLL_SUFFIX}"));
     // SAFETY: the same file the reloader has just loaded; loading it again only adds a reference to it.
     match unsafe { libloading::Library::new(&copy) } {
         Ok(library) => std::mem::forget(library),

@@ -1,8 +1,8 @@
 //! The types the game's World holds: its components and resources. The binary and the game library
 //! both depend on this crate, and the running World keeps values of these types across reloads, so
-//! their layout must stay as the binary was built with it. Change anything here and `just dev`
-//! restarts the binary (it watches `contract/`); meanwhile the binary runs no systems from a library
-//! built against the new version (see [`fingerprint`]).
+//! their layout must stay as the binary was built with it. Change what this file declares and the binary
+//! notices (see [`fingerprint`]): it runs no systems from a library built against the new version,
+//! rebuilds itself and restarts, and the World starts afresh (it is not serialized).
 //!
 //! Declare every component and resource of the game here, not in `lib/`: a type the World holds that
 //! changes while the game runs would be read with its old layout.
@@ -25,18 +25,9 @@ pub struct Orbit {
 #[derive(Resource, Default)]
 pub struct Walked(pub f32);
 
-/// Identifies this version of the contract: this file and the game library's `exports.rs`. The game
-/// library reports the value it was built with; the binary compares it with its own after each reload.
+/// Identifies this version of the contract: what this file declares, and the game library's entry
+/// points (`exports.rs`); comments and function bodies do not count. The game library reports the value
+/// it was built with; the binary compares it with its own after each reload.
 pub const fn fingerprint(exports_source: &str) -> u64 {
-    fnv1a(exports_source.as_bytes(), fnv1a(include_str!("lib.rs").as_bytes(), 0xcbf2_9ce4_8422_2325))
-}
-
-/// FNV-1a: a hash that is the same in every build.
-const fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    hash
+    hot::fingerprint(&[include_str!("lib.rs"), exports_source])
 }

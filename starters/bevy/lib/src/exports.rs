@@ -1,18 +1,18 @@
 //! The functions the binary calls. In hot builds (feature `reload`) they are exported under their plain
 //! names, and the binary looks them up again in every new build of the library. Their signatures are part
-//! of the contract with the running binary, like the `contract` crate: change this file and `just dev`
-//! restarts the binary.
+//! of the contract with the running binary, like the `contract` crate: change one, and the binary rebuilds
+//! itself and restarts.
 //!
 //! The library adds its systems to schedules the binary owns: after a reload the binary asks the new build
 //! for its systems again, so systems can change their parameters, come and go while the game runs.
 
 use bevy::prelude::Schedule;
+use hot::Build;
 
-/// Identifies the contract this build was compiled against (see `contract::fingerprint`).
-/// The binary calls it first after each reload; its signature must never change.
+/// Which project and contract this build belongs to: the binary asks before it calls anything else.
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
-pub fn contract_fingerprint() -> u64 {
-    contract::fingerprint(include_str!("exports.rs"))
+pub fn build() -> Build {
+    Build::new(env!("CARGO_MANIFEST_DIR"), contract::fingerprint(include_str!("exports.rs")))
 }
 
 /// Adds the systems that run once, when the game starts.

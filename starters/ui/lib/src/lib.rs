@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 pub const BACKGROUND: Color = Color::from_rgba(0x1d, 0x23, 0x33, 255);
 const TEXT_COLOR: Color = Color::from_rgba(0xe8, 0xe8, 0xe8, 255);
 /// New creatures take the next of these colours.
-const PALETTE: [[u8; 3]; 5] = [[0x4c, 0xc9, 0x5a], [0x9b, 0x5d, 0xe5], [0xf1, 0x5b, 0xb5], [0xfe, 0xe4, 0x40], [0x00, 0xbb, 0xf9]];
+const PALETTE: [[u8; 3]; 5] =
+    [[0x4c, 0xc9, 0x5a], [0x9b, 0x5d, 0xe5], [0xf1, 0x5b, 0xb5], [0xfe, 0xe4, 0x40], [0x00, 0xbb, 0xf9]];
 
 /// Everything the prototype remembers between frames, kept across every reload (as JSON: fields
 /// may be added, removed or changed while it runs, see the README).
@@ -55,7 +56,8 @@ pub enum Shape {
 
 impl Default for State {
     fn default() -> Self {
-        let bat = Creature { name: "Bat".to_string(), shape: Shape::Triangle, color: PALETTE[1], size: 40.0, spin: 0.0 };
+        let bat =
+            Creature { name: "Bat".to_string(), shape: Shape::Triangle, color: PALETTE[1], size: 40.0, spin: 0.0 };
         Self { creatures: vec![Creature::default(), bat], selected: 0, notes: String::new(), egui: gui::Memory }
     }
 }
@@ -236,9 +238,23 @@ mod tests {
     fn the_font_atlas_is_sent_once() {
         let mut state = State::default();
         let first = run(&mut state, Input::default());
-        assert!(matches!(first.gui_textures.first(), Some(GuiTextureChange::FreeAll)), "{:?}", first.gui_textures.first());
-        assert!(first.gui_textures.iter().any(|change| matches!(change, GuiTextureChange::Set { at: None, width, .. } if *width > 0)));
+        assert!(
+            matches!(first.gui_textures.first(), Some(GuiTextureChange::FreeAll)),
+            "{:?}",
+            first.gui_textures.first()
+        );
+        assert!(
+            first
+                .gui_textures
+                .iter()
+                .any(|change| matches!(change, GuiTextureChange::Set { at: None, width, .. } if *width > 0))
+        );
         let second = run(&mut state, Input::default());
-        assert!(!second.gui_textures.iter().any(|change| matches!(change, GuiTextureChange::FreeAll | GuiTextureChange::Set { at: None, .. })));
+        assert!(
+            !second
+                .gui_textures
+                .iter()
+                .any(|change| matches!(change, GuiTextureChange::FreeAll | GuiTextureChange::Set { at: None, .. }))
+        );
     }
 }

@@ -3,8 +3,6 @@
 //! X server (Bevy renders through Mesa's software Vulkan, lavapipe), driven with xdotool and read from
 //! outside (pixels, the window's title, the process's memory maps), edited while it runs.
 
-mod support;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -36,7 +34,11 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     // it shares that build of Bevy.
     let cold = Instant::now();
     let game = format!("{NAME}-game");
-    support::run(Command::new("cargo").args(["test", "-p", &game, "--profile", "hot", "--features", "reload"]).current_dir(&project));
+    support::run(
+        Command::new("cargo")
+            .args(["test", "-p", &game, "--profile", "hot", "--features", "reload"])
+            .current_dir(&project),
+    );
     eprintln!("cold build of the bevy starter's library and its test (profile hot): {} s", cold.elapsed().as_secs());
 
     let started = Instant::now();
@@ -60,7 +62,10 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     let start = shot().top_left(PLAYER, 1_000).unwrap();
     x.hold_key(&window, "Right", Duration::from_millis(400));
     let moved = settled(&|| shot().top_left(PLAYER, 1_000));
-    assert!(moved.0 > start.0 + 40 && moved.1.abs_diff(start.1) < 3, "the player should move right: {start:?} -> {moved:?}");
+    assert!(
+        moved.0 > start.0 + 40 && moved.1.abs_diff(start.1) < 3,
+        "the player should move right: {start:?} -> {moved:?}"
+    );
 
     // A constant of a system: the same process shows the new background, the player where it was.
     let lib = project.join("lib/src/lib.rs");
@@ -75,14 +80,18 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     assert!(dev.log().contains("[hot] reloaded library v1,"), "{}", dev.log());
 
     // A new system, added while the game runs (its parameters are new to the binary): it runs.
-    support::edit(&lib, "schedule.add_systems((move_player, orbit, paint));", "schedule.add_systems((move_player, orbit, paint, grow));\n}\n\nfn grow(mut player: Single<&mut Transform, With<Player>>) {\n    player.scale = Vec3::splat(2.0);");
+    support::edit(
+        &lib,
+        "schedule.add_systems((move_player, orbit, paint));",
+        "schedule.add_systems((move_player, orbit, paint, grow));\n}\n\nfn grow(mut player: Single<&mut Transform, With<Player>>) {\n    player.scale = Vec3::splat(2.0);",
+    );
     let small = pixels_of(&after, PLAYER);
     expect_screen("the player grown by the new system", &|shot| pixels_of(shot, PLAYER) > small * 3);
     assert_eq!(support::game_pid(&project, NAME), Some(pid), "a new system must not restart the game");
 
     // An asset saved over while the game runs: Bevy's file watcher reloads it.
     let image = project.join("assets/player.png");
-    support::run(Command::new("convert").arg(&image).args(["-fill", "rgb(230,40,40)", "-colorize", "100"]).arg(&image));
+    support::repaint_png(&image, &image, |_| Some([230, 40, 40]));
     expect_screen("the repainted player", &|shot| pixels_of(shot, PAINTED) > small * 3 && pixels_of(shot, PLAYER) == 0);
 
     // A panic in a system: the game's systems pause, the title says so, the window keeps drawing; a
@@ -101,12 +110,16 @@ fn bevy_starter_moves_reloads_systems_and_assets_and_restarts_for_a_component_ch
     assert_eq!(shot().top_left(PAINTED, 1_000), Some(painted), "the player should stay where it was");
     check_one_bevy(pid);
 
-    // A component changed: the binary restarts by itself (a new process), with the new contract.
+    // A component changed: the binary notices the library does not fit, rebuilds itself and restarts in
+    // place (by `exec`: the same process id), with the new contract and a new World.
     let contract = project.join("contract/src/lib.rs");
     support::edit(&contract, "pub struct Walked(pub f32);", "pub struct Walked(pub f32, pub u32);");
     support::edit(&lib, "walked.0 += step.length();", "walked.0 += step.length();\n    walked.1 += 1;");
-    let restarted = support::wait_for(FIRST_BUILD, Duration::from_millis(200), || support::game_pid(&project, NAME).filter(|&new| new != pid))
-        .unwrap_or_else(|| panic!("the game did not restart after a component change:\n{}", dev.log()));
+    support::wait_for(FIRST_BUILD, Duration::from_millis(200), || {
+        dev.log().contains("[hot] restarting with the new contract").then_some(())
+    })
+    .unwrap_or_else(|| panic!("the game did not restart after a component change:\n{}", dev.log()));
+    let restarted = pid;
     support::wait_for(FIRST_BUILD, Duration::from_millis(500), || {
         let window = x.window(NAME)?;
         x.screenshot(&window)?.top_left(PAINTED, 1_000)
@@ -131,10 +144,19 @@ fn check_only_the_bevy_starter(project: &Path) {
     assert!(file("Cargo.toml").contains("bevy/dynamic_linking"), "the bevy starter's manifest");
     assert!(file("lib/src/lib.rs").contains("fn move_player("), "the bevy starter's library");
     assert!(file("README.md").contains("Bevy"), "the README tells about Bevy");
-    for left_out in ["starters", "tests", ".ci", "cargo-generate.toml", "docs/starter.png", "contract/src/boundary.rs", "src/draw.rs", "assets/kick.wav"] {
+    for left_out in [
+        "starters",
+        "tests",
+        ".ci",
+        "cargo-generate.toml",
+        "docs/starter.png",
+        "contract/src/boundary.rs",
+        "src/draw.rs",
+        "assets/kick.wav",
+    ] {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a bevy project");
     }
-    for kept in ["src/hot_reload/files.rs", "src/hot_reload/watchdog.rs", "assets/player.png", "docs/bevy-starter.png"] {
+    for kept in ["hot/src/host/library.rs", "hot/scripts/dev.sh", "assets/player.png", "docs/bevy-starter.png"] {
         assert!(project.join(kept).exists(), "{kept} should be in a bevy project");
     }
 }
@@ -143,7 +165,11 @@ fn check_only_the_bevy_starter(project: &Path) {
 /// `libbevy_dylib`; and every build of the library loaded so far is still mapped (kept loaded on purpose).
 fn check_one_bevy(pid: u32) {
     let maps = fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
-    let mut bevy: Vec<&str> = maps.lines().filter_map(|line| line.split_whitespace().nth(5)).filter(|path| path.contains("libbevy_dylib")).collect();
+    let mut bevy: Vec<&str> = maps
+        .lines()
+        .filter_map(|line| line.split_whitespace().nth(5))
+        .filter(|path| path.contains("libbevy_dylib"))
+        .collect();
     bevy.dedup();
     assert_eq!(bevy.len(), 1, "one Bevy shared library: {bevy:?}");
 }
@@ -161,7 +187,10 @@ fn settled<T: PartialEq + std::fmt::Debug>(read: &dyn Fn() -> Option<T>) -> T {
 }
 
 fn pixels_of(shot: &Image, color: Rgb) -> usize {
-    (0..shot.height).flat_map(|y| (0..shot.width).map(move |x| (x, y))).filter(|&(x, y)| support::close(shot.pixel(x, y), color)).count()
+    (0..shot.height)
+        .flat_map(|y| (0..shot.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| support::close(shot.pixel(x, y), color))
+        .count()
 }
 
 /// `cargo build --release`: Bevy linked in statically, no hot-reload code, and it shows the scene.
@@ -169,7 +198,7 @@ fn check_static_release_build(project: &Path, x: &XServer) {
     let started = Instant::now();
     support::run(Command::new("cargo").args(["build", "--release"]).current_dir(project));
     eprintln!("cold release build of the bevy starter: {} s", started.elapsed().as_secs());
-    let release = project.join("target/release").join(NAME);
+    let release = support::target_dir(project).join("release").join(NAME);
     let binary = fs::read(&release).unwrap();
     assert!(!binary.windows(16).any(|w| w == b"hot_lib_reloader"), "the release binary contains hot-reload code");
     let ldd = support::run(Command::new("ldd").arg(&release));

@@ -5,8 +5,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::support::{self, Scratch, XServer};
 use crate::{Colours, FastBuilds, Latencies, NAME, edit_to_visible};
+use support::{self, Scratch, XServer};
 
 pub struct BevyBench {
     /// `cargo hot-lib` then `cargo hot-build` on a fresh project: Bevy built once, as `libbevy_dylib`.
@@ -52,16 +52,19 @@ pub fn report(bevy: &BevyBench, game_to_pixels: &[Duration], game_bare: &[Durati
          | save -> reload line (first frame of the new systems) | {} | |\n\
          | save -> pixels | {} | {} |\n\
          | bare `cargo hot-lib` | {} | {} |\n\
-         | the fast path alone (`just _hot-lib`) | {} | |\n\
+         | the fast path alone (`hot/scripts/build-lib.sh`) | {} | |\n\
          | save -> pixels / bare build | {:.2}x | |\n\n\
          Cold builds of a fresh bevy project: `cargo hot-lib` and `cargo hot-build` (Bevy as one shared \
          library, for `just dev`) {} s; then `cargo build --release` (Bevy again, static and optimised) {} s.\n",
         bevy.reloads.to_pixels.len(),
         ms(&bevy.reloads.to_line),
-        ms(&bevy.reloads.to_pixels), game(game_to_pixels),
-        ms(&bevy.bare), game(game_bare),
+        ms(&bevy.reloads.to_pixels),
+        game(game_to_pixels),
+        ms(&bevy.bare),
+        game(game_bare),
         ms(&bevy.fast.just),
         ratio(&bevy.reloads.to_pixels, &bevy.bare),
-        bevy.cold_hot.as_secs(), bevy.cold_release.as_secs(),
+        bevy.cold_hot.as_secs(),
+        bevy.cold_release.as_secs(),
     )
 }

@@ -3,8 +3,6 @@
 //! check of the wrong program (a `convert` that is not ImageMagick's) lets it get there. Reads the
 //! sources only, so it runs in a moment.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -21,7 +19,8 @@ fn setup_checks_every_program_the_tests_run() {
         run.extend(programs_run(&fs::read_to_string(&file).unwrap()));
     }
     assert!(run.contains("import") && run.contains("xdotool"), "the scan should find the window tools: {run:?}");
-    let unchecked: Vec<_> = run.iter().filter(|program| !checked.contains(*program) && !ALWAYS_THERE.contains(&program.as_str())).collect();
+    let unchecked: Vec<_> =
+        run.iter().filter(|program| !checked.contains(*program) && !ALWAYS_THERE.contains(&program.as_str())).collect();
     assert!(unchecked.is_empty(), "tests/setup does not check these programs the tests run: {unchecked:?}");
 
     // And the other way: each program setup checks is run by the tests, `just dev` or the generated CI,
@@ -45,14 +44,18 @@ const NEEDED_BY: [(&str, &str); 1] = [("xauth", "xvfb-run")];
 fn shell_scripts_pass_shellcheck() {
     support::require("shellcheck", "--version");
     let dir = support::template_dir();
-    support::run(std::process::Command::new("shellcheck").args(["tests/setup", ".ci/run"]).current_dir(&dir));
+    let scripts = ["tests/setup", ".ci/run", "hot/scripts/dev.sh", "hot/scripts/build-lib.sh"];
+    support::run(std::process::Command::new("shellcheck").args(scripts).current_dir(&dir));
 }
 
 #[test]
 fn setup_checks_the_words_imagemagick_prints_not_just_the_name() {
     let setup = fs::read_to_string(support::template_dir().join("tests/setup")).unwrap();
     for program in ["import", "convert"] {
-        assert!(setup.contains(&format!("command {program} -version ImageMagick")), "tests/setup should check that `{program}` is ImageMagick's");
+        assert!(
+            setup.contains(&format!("command {program} -version ImageMagick")),
+            "tests/setup should check that `{program}` is ImageMagick's"
+        );
     }
 }
 

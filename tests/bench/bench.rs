@@ -6,15 +6,13 @@
 //! path and with the upstream template's settings.
 //! Writes a markdown table to `target/bench/reload.md`.
 
-#[path = "../../support/mod.rs"]
-mod support;
 mod bevy;
 mod sprites;
 mod ui;
 
 use std::fs;
-use std::path::Path;
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -55,15 +53,15 @@ fn main() {
 
     let mut colours = Colours::default();
     let bare = bare_builds(&project, edits, &mut colours);
-    let dylib_bytes = fs::metadata(project.join("target/hot/libgame.so")).unwrap().len();
+    let dylib_bytes = fs::metadata(support::library_file(&project, NAME)).unwrap().len();
 
     let fast = fast_builds(&project, edits, &mut colours);
     let phases = rustc_phases(&project, edits, &mut colours);
 
     println!("edit -> visible with `just dev`...");
     let Latencies { to_line, to_pixels, swaps, swap_frames } = edit_to_visible(&x, &project, edits, &mut colours, &[]);
-    println!("edit -> visible with `just dev`, the library built by cargo (HOT_LIB_VIA_CARGO=1)...");
-    let via_cargo = edit_to_visible(&x, &project, edits, &mut colours, &[("HOT_LIB_VIA_CARGO", "1")]);
+    println!("edit -> visible with `just dev`, the library built by cargo (FAST_PATH=off)...");
+    let via_cargo = edit_to_visible(&x, &project, edits, &mut colours, &[("FAST_PATH", "off")]);
     // `just bench 10 <git revision>`: the same, in this run, for a project from that version of the template.
     let baseline = std::env::args().nth(2).map(|rev| baseline(&x, &rev, edits));
 
@@ -71,7 +69,8 @@ fn main() {
     println!("watch and restart the static build (save -> rebuild -> new process's window)...");
     let watch = support::run(Command::new("just").args(["--evaluate", "watch"]).current_dir(&project)).stdout;
     let watch = String::from_utf8(watch).unwrap();
-    let (program, args) = watch.split_whitespace().collect::<Vec<_>>().split_first().map(|(p, a)| (p.to_string(), a.to_vec())).unwrap();
+    let (program, args) =
+        watch.split_whitespace().collect::<Vec<_>>().split_first().map(|(p, a)| (p.to_string(), a.to_vec())).unwrap();
     let restart_log = fs::File::create(project.join("restart.log")).unwrap();
     let mut restart_loop = x
         .command(&program)
@@ -108,8 +107,30 @@ fn main() {
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
-    let mut report = report(edits, [cold_lib, cold_bin, cold_static], &bare, &to_line, &to_pixels, &restart, &swaps, &swap_frames, dylib_bytes);
-    report += &speed_report(&Latencies { to_line: to_line.clone(), to_pixels: to_pixels.clone(), swaps: swaps.clone(), swap_frames: swap_frames.clone() }, &via_cargo, &upstream, &bare, &fast, &phases);
+    let mut report = report(
+        edits,
+        [cold_lib, cold_bin, cold_static],
+        &bare,
+        &to_line,
+        &to_pixels,
+        &restart,
+        &swaps,
+        &swap_frames,
+        dylib_bytes,
+    );
+    report += &speed_report(
+        &Latencies {
+            to_line: to_line.clone(),
+            to_pixels: to_pixels.clone(),
+            swaps: swaps.clone(),
+            swap_frames: swap_frames.clone(),
+        },
+        &via_cargo,
+        &upstream,
+        &bare,
+        &fast,
+        &phases,
+    );
     if let Some((rev, bare_then, then)) = &baseline {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
@@ -144,7 +165,7 @@ fn bare_builds(project: &Path, edits: usize, colours: &mut Colours) -> Vec<Durat
     bare
 }
 
-/// `edits` one-line edits, each followed by the fast path alone (`just _hot-lib`: the recorded rustc
+/// `edits` one-line edits, each followed by the fast path alone (`hot/scripts/build-lib.sh`: the recorded rustc
 /// command, nothing running), and the same rustc command without just and bash around it.
 fn fast_builds(project: &Path, edits: usize, colours: &mut Colours) -> FastBuilds {
     println!("fast-path builds...");
@@ -153,29 +174,36 @@ fn fast_builds(project: &Path, edits: usize, colours: &mut Colours) -> FastBuild
         support::run(command.current_dir(project));
         start.elapsed()
     };
-    time(Command::new("just").arg("_hot-lib")); // records the command (after the bare cargo builds)
+    time(Command::new("hot/scripts/build-lib.sh").arg("--cargo")); // records the command (after the bare cargo builds)
     // When the fast path links with wild (installed), the same command linking with rust-lld, interleaved.
-    let recorded = fs::read_to_string(project.join("target/hot/rustc-command")).unwrap();
+    let recorded = fs::read_to_string(support::dev_file(project, "fast-path.sh")).unwrap();
     let wild = recorded.contains(" -C linker-features=-lld ");
-    let lld_only = recorded.lines().map(|line| line.split(" -C linker-features=-lld ").next().unwrap_or(line)).collect::<Vec<_>>().join("\n");
-    fs::write(project.join("target/hot/rustc-command-lld"), lld_only).unwrap();
+    let lld_only = recorded
+        .lines()
+        .map(|line| line.split(" -C linker-features=-lld ").next().unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(support::dev_file(project, "fast-path-lld.sh"), lld_only).unwrap();
     let (mut just, mut rustc, mut rustc_lld) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..edits {
         colours.edit(project);
-        just.push(time(Command::new("just").arg("_hot-lib")));
+        just.push(time(&mut Command::new("hot/scripts/build-lib.sh")));
         colours.edit(project);
-        rustc.push(time(Command::new("sh").arg("target/hot/rustc-command")));
+        rustc.push(time(Command::new("bash").arg("target/just-dev/fast-path.sh")));
         if wild {
             colours.edit(project);
-            rustc_lld.push(time(Command::new("sh").arg("target/hot/rustc-command-lld")));
+            rustc_lld.push(time(Command::new("bash").arg("target/just-dev/fast-path-lld.sh")));
         }
     }
     // Leave the library linked as the fast path links it.
     colours.edit(project);
-    time(Command::new("sh").arg("target/hot/rustc-command"));
+    time(Command::new("bash").arg("target/just-dev/fast-path.sh"));
     println!("  fast path (ms): {:?}", just.iter().map(Duration::as_millis).collect::<Vec<_>>());
     println!("  its rustc alone (ms): {:?}", rustc.iter().map(Duration::as_millis).collect::<Vec<_>>());
-    println!("  its rustc, linking with rust-lld (ms): {:?}", rustc_lld.iter().map(Duration::as_millis).collect::<Vec<_>>());
+    println!(
+        "  its rustc, linking with rust-lld (ms): {:?}",
+        rustc_lld.iter().map(Duration::as_millis).collect::<Vec<_>>()
+    );
     FastBuilds { just, rustc, rustc_lld, linker: if wild { "wild" } else { "rust-lld" } }
 }
 
@@ -184,7 +212,7 @@ struct FastBuilds {
     rustc: Vec<Duration>,
     /// The same rustc command linking with rust-lld, when the fast path links with wild (else empty).
     rustc_lld: Vec<Duration>,
-    /// The linker the fast path uses: wild when it is installed (see the justfile's `_hot-lib`).
+    /// The linker the fast path uses: wild when it is installed (see `hot/scripts/build-lib.sh`).
     linker: &'static str,
 }
 
@@ -192,10 +220,15 @@ struct FastBuilds {
 /// `RUSTC_BOOTSTRAP=1` here only, for measuring): medians of `edits` rebuilds.
 fn rustc_phases(project: &Path, edits: usize, colours: &mut Colours) -> Vec<(&'static str, Duration)> {
     println!("rustc's phases...");
-    let command = fs::read_to_string(project.join("target/hot/rustc-command")).unwrap();
+    let command = fs::read_to_string(support::dev_file(project, "fast-path.sh")).unwrap();
     let timed = |colours: &mut Colours| {
         colours.edit(project);
-        let output = support::run(Command::new("sh").args(["-c", &format!("{} -Z time-passes", command.trim())]).env("RUSTC_BOOTSTRAP", "1").current_dir(project));
+        let output = support::run(
+            Command::new("sh")
+                .args(["-c", &format!("{} -Z time-passes", command.trim())])
+                .env("RUSTC_BOOTSTRAP", "1")
+                .current_dir(project),
+        );
         let text = String::from_utf8_lossy(&output.stderr).into_owned();
         let pass = |name: &str| {
             text.lines()
@@ -207,14 +240,25 @@ fn rustc_phases(project: &Path, edits: usize, colours: &mut Colours) -> Vec<(&'s
         let total = pass("total");
         let codegen = pass("codegen_crate");
         let link = pass("link");
-        let incremental = pass("incr_comp_persist_result_cache") + pass("incr_comp_persist_dep_graph") + pass("serialize_dep_graph");
+        let incremental =
+            pass("incr_comp_persist_result_cache") + pass("incr_comp_persist_dep_graph") + pass("serialize_dep_graph");
         let front = total.saturating_sub(codegen + link + incremental);
         [front, codegen, link, incremental, total]
     };
     timed(colours); // the flag may start the incremental cache over once
     let runs: Vec<[Duration; 5]> = (0..edits).map(|_| timed(colours)).collect();
-    let names = ["front end (parse, expand, type and borrow check; loading the dependencies' metadata)", "code generation (MIR to LLVM IR, LLVM)", "linking (the fast path's linker)", "saving the incremental cache", "rustc in all"];
-    names.iter().enumerate().map(|(i, name)| (*name, stats(&runs.iter().map(|run| run[i]).collect::<Vec<_>>()).median)).collect()
+    let names = [
+        "front end (parse, expand, type and borrow check; loading the dependencies' metadata)",
+        "code generation (MIR to LLVM IR, LLVM)",
+        "linking (the fast path's linker)",
+        "saving the incremental cache",
+        "rustc in all",
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (*name, stats(&runs.iter().map(|run| run[i]).collect::<Vec<_>>()).median))
+        .collect()
 }
 
 /// The same game as the upstream hot-lib-reloader template ships it: the library a `dylib` built by plain
@@ -229,15 +273,18 @@ fn upstream_settings(x: &XServer, project: &Path, edits: usize, colours: &mut Co
     };
     let build = format!("build -p {NAME}-game --features reload");
     patch("src/hot_reload.rs", "file_watch_debounce = 10", "file_watch_debounce = 500");
-    patch("src/hot_reload/files.rs", ".join(\"hot\")", ".join(\"debug\")");
+    patch("hot/src/host/files.rs", "target_dir().join(\"hot\")", "target_dir().join(\"debug\")");
     patch("lib/Cargo.toml", "crate-type = [\"rlib\"]", "crate-type = [\"rlib\", \"dylib\"]");
     let justfile = fs::read_to_string(project.join("justfile")).unwrap();
-    let watch = justfile.lines().find(|line| line.starts_with("watch := ")).expect("the justfile's watcher").to_string();
+    let watch =
+        justfile.lines().find(|line| line.starts_with("watch := ")).expect("the justfile's watcher").to_string();
     patch("justfile", &watch, "watch := \"cargo watch --quiet\"");
-    patch("justfile", "-s 'just _hot-lib'", &format!("-x '{build}'"));
-    patch("justfile", "dev: _cargo-watch (_hot-lib \"record\")", "dev: _cargo-watch");
+    patch("justfile", "--postpone -s hot/scripts/build-lib.sh", &format!("-x '{build}'"));
+    patch("justfile", "dev: _cargo-watch (_build-lib \"--cargo\")", "dev: _cargo-watch");
     support::run(Command::new("cargo").args(build.split(' ')).current_dir(project));
-    support::run(Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project));
+    support::run(
+        Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project),
+    );
     edit_to_visible(x, project, edits, colours, &[])
 }
 
@@ -261,15 +308,26 @@ fn baseline(x: &XServer, rev: &str, edits: usize) -> (String, Vec<Duration>, Lat
     (rev.to_string(), bare, latencies)
 }
 
-fn baseline_report(rev: &str, (bare_then, then): (&[Duration], &Latencies), (bare, to_line, to_pixels): (&[Duration], &[Duration], &[Duration])) -> String {
+fn baseline_report(
+    rev: &str,
+    (bare_then, then): (&[Duration], &Latencies),
+    (bare, to_line, to_pixels): (&[Duration], &[Duration], &[Duration]),
+) -> String {
     let ms = |samples: &[Duration]| stats(samples).median.as_millis();
-    let ratio = |now: &[Duration], before: &[Duration]| stats(now).median.as_secs_f64() / stats(before).median.as_secs_f64();
+    let ratio =
+        |now: &[Duration], before: &[Duration]| stats(now).median.as_secs_f64() / stats(before).median.as_secs_f64();
     format!(
         "\nIn this run, against a project from the template at `{rev}` (medians, ms, then -> now):\n\
          - save -> reload line: {} -> {} ({:.2}x)\n- save -> pixels: {} -> {} ({:.2}x)\n- bare library build: {} -> {} ({:.2}x)\n",
-        ms(&then.to_line), ms(to_line), ratio(to_line, &then.to_line),
-        ms(&then.to_pixels), ms(to_pixels), ratio(to_pixels, &then.to_pixels),
-        ms(bare_then), ms(bare), ratio(bare, bare_then),
+        ms(&then.to_line),
+        ms(to_line),
+        ratio(to_line, &then.to_line),
+        ms(&then.to_pixels),
+        ms(to_pixels),
+        ratio(to_pixels, &then.to_pixels),
+        ms(bare_then),
+        ms(bare),
+        ratio(bare, bare_then),
     )
 }
 
@@ -282,7 +340,13 @@ struct Latencies {
 
 /// `edits` one-line edits of `BACKGROUND` while `just dev` runs in `project`, timed from the save to the
 /// game's reload line and to the new colour in its window.
-fn edit_to_visible(x: &XServer, project: &Path, edits: usize, colours: &mut Colours, env: &[(&str, &str)]) -> Latencies {
+fn edit_to_visible(
+    x: &XServer,
+    project: &Path,
+    edits: usize,
+    colours: &mut Colours,
+    env: &[(&str, &str)],
+) -> Latencies {
     let mut dev = DevLoop::start(project, Some(x), env);
     // Gently while the game starts: back-to-back polls can make Xvfb refuse its connection (see RESTART_POLL).
     let window = window_showing(x, colours.current, Duration::from_secs(600), RESTART_POLL).expect("the dev window");
@@ -386,10 +450,13 @@ fn report(
     };
     let cpu = fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap().trim().to_string()))
+        .and_then(|info| {
+            info.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap().trim().to_string())
+        })
         .unwrap_or_default();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let rustc = Command::new("rustc").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let rustc =
+        Command::new("rustc").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let mut out = format!(
         "Machine: {cores} cores, {cpu}, {}, Xvfb with Mesa software OpenGL. {edits} edits of `BACKGROUND` each.\n\n",
         rustc.unwrap_or_default()
@@ -398,7 +465,10 @@ fn report(
     out += &row("`just dev`: save -> new code's first frame presented (the game's reload line)", to_line);
     out += &row("`just dev`: save -> new pixels read from the window (`import`, ~70 ms a read)", to_pixels);
     out += &row("bare library build (`cargo hot-lib`, nothing running)", bare);
-    out += &row("full restart: save -> `cargo watch -x run` of the static build (the justfile's watcher) -> new pixels (polled every ~100 ms)", restart);
+    out += &row(
+        "full restart: save -> `cargo watch -x run` of the static build (the justfile's watcher) -> new pixels (polled every ~100 ms)",
+        restart,
+    );
     out += &row("main-thread pause for each swap (hand-over + load)", swaps);
     out += &row("the frame that swapped, start to start of the next (the longest frame around a swap)", swap_frames);
     out += &format!(
@@ -430,7 +500,14 @@ fn report(
     out
 }
 
-fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, bare: &[Duration], fast: &FastBuilds, phases: &[(&str, Duration)]) -> String {
+fn speed_report(
+    ours: &Latencies,
+    via_cargo: &Latencies,
+    upstream: &Latencies,
+    bare: &[Duration],
+    fast: &FastBuilds,
+    phases: &[(&str, Duration)],
+) -> String {
     let ms = |samples: &[Duration]| stats(samples).median.as_millis();
     let ratio = |a: &[Duration], b: &[Duration]| stats(a).median.as_secs_f64() / stats(b).median.as_secs_f64();
     let mut out = String::from(
@@ -439,8 +516,11 @@ fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, b
     );
     for (what, run) in [
         ("`just dev` (rustc rerun directly when only the library's code changed)", ours),
-        ("`just dev` with `HOT_LIB_VIA_CARGO=1` (every rebuild through `cargo hot-lib`)", via_cargo),
-        ("the upstream template's settings: `cargo build -p` of a `dylib` with std inside, cargo-watch's and hot-lib-reloader's default 500 ms delays", upstream),
+        ("`just dev` with `FAST_PATH=off` (every rebuild through `cargo hot-lib`)", via_cargo),
+        (
+            "the upstream template's settings: `cargo build -p` of a `dylib` with std inside, cargo-watch's and hot-lib-reloader's default 500 ms delays",
+            upstream,
+        ),
     ] {
         out += &format!(
             "| {what} | {} ({:.2}x) | {} ({:.2}x) |\n",
@@ -463,7 +543,7 @@ fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, b
         "\nOne reload taken apart (medians of separate runs, nothing else running, so the parts add up only roughly):\n\n\
          | part | ms |\n|---|---|\n\
          | bare `cargo hot-lib`: cargo's start-up and checks, then rustc | {} |\n\
-         | the fast path (`just _hot-lib`): just, bash, the check for other changes, then rustc | {} |\n\
+         | the fast path (`hot/scripts/build-lib.sh`): bash, the check for other changes, then rustc | {} |\n\
          | its rustc command alone (linking with {}) | {} |\n",
         ms(bare),
         fast_path.as_millis(),
@@ -471,7 +551,10 @@ fn speed_report(ours: &Latencies, via_cargo: &Latencies, upstream: &Latencies, b
         rustc.as_millis(),
     );
     if !fast.rustc_lld.is_empty() {
-        out += &format!("| its rustc command linking with rust-lld instead (interleaved with the row above) | {} |\n", stats(&fast.rustc_lld).median.as_millis());
+        out += &format!(
+            "| its rustc command linking with rust-lld instead (interleaved with the row above) | {} |\n",
+            stats(&fast.rustc_lld).median.as_millis()
+        );
     }
     for (name, time) in phases {
         out += &format!("| - {name} | {} |\n", time.as_millis());

@@ -8,8 +8,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::sprites::{LONG, RUNS, SHORT, cpu_time};
-use crate::support::{self, Scratch, XServer};
 use crate::{Colours, Latencies, NAME, edit_to_visible};
+use support::{self, Scratch, XServer};
 
 pub struct UiBench {
     /// CPU time per frame: through the hot library, and egui in the binary directly.
@@ -44,23 +44,31 @@ pub fn run(x: &XServer, edits: usize) -> UiBench {
     let quit = "    static FRAMES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);\n    \
                 let frames = FRAMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;\n    \
                 if std::env::var(\"BENCH_FRAMES\").is_ok_and(|n| n.parse().is_ok_and(|n: usize| frames >= n)) {\n        order_quit();\n    }\n";
-    let benched = support::replace_each_once(game.clone(), &[(frame, &format!("{frame}{quit}")), ("    draw_preview(state, preview);\n", "")]);
+    let benched = support::replace_each_once(
+        game.clone(),
+        &[(frame, &format!("{frame}{quit}")), ("    draw_preview(state, preview);\n", "")],
+    );
     fs::write(&lib, benched).unwrap();
     fs::create_dir_all(project.join("examples")).unwrap();
-    fs::copy(support::template_dir().join("tests/bench/scenes/ui_direct.rs"), project.join("examples/ui_direct.rs")).unwrap();
+    fs::copy(support::template_dir().join("tests/bench/scenes/ui_direct.rs"), project.join("examples/ui_direct.rs"))
+        .unwrap();
     println!("ui starter: the frame, through the hot library and directly...");
     cargo(&["hot-lib"]);
     cargo(&["build", "--no-default-features", "--features", "reload"]);
     cargo(&["build", "--example", "ui_direct"]);
-    let std_dir = String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
+    let std_dir =
+        String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
     let programs = [format!("target/debug/{NAME}"), "target/debug/examples/ui_direct".to_string()];
     let mut per_frame = [Vec::new(), Vec::new()];
     for _ in 0..RUNS {
         for (samples, program) in per_frame.iter_mut().zip(&programs) {
             let cpu = |frames: usize| {
-                let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
+                let _ = fs::remove_file(support::dev_file(&project, "state.json"));
                 let mut command = x.command(project.join(program).to_str().unwrap());
-                command.env("BENCH_FRAMES", frames.to_string()).env("LD_LIBRARY_PATH", std_dir.trim()).current_dir(&project);
+                command
+                    .env("BENCH_FRAMES", frames.to_string())
+                    .env("LD_LIBRARY_PATH", std_dir.trim())
+                    .current_dir(&project);
                 cpu_time(command)
             };
             let (short, long) = (cpu(SHORT), cpu(LONG));
@@ -95,11 +103,17 @@ pub fn report(ui: &UiBench, game_to_pixels: &[Duration], game_bare: &[Duration])
          | save -> pixels | {} | {} | {:.2}x |\n\
          | bare `cargo hot-lib` | {} | {} | {:.2}x |\n\n\
          Cold `cargo hot-lib` of the ui starter (egui and its dependencies): {} s.\n",
-        us(&ui.hot), us(&ui.direct), ratio(&ui.hot, &ui.direct),
+        us(&ui.hot),
+        us(&ui.direct),
+        ratio(&ui.hot, &ui.direct),
         if ratio(&ui.hot, &ui.direct) <= 1.3 { "holds" } else { "MISSED" },
         ui.reloads.to_pixels.len(),
-        ms(&ui.reloads.to_pixels), ms(game_to_pixels), ratio(&ui.reloads.to_pixels, game_to_pixels),
-        ms(&ui.bare), ms(game_bare), ratio(&ui.bare, game_bare),
+        ms(&ui.reloads.to_pixels),
+        ms(game_to_pixels),
+        ratio(&ui.reloads.to_pixels, game_to_pixels),
+        ms(&ui.bare),
+        ms(game_bare),
+        ratio(&ui.bare, game_bare),
         ui.cold_lib.as_secs(),
     )
 }

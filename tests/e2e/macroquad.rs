@@ -2,8 +2,8 @@
 //! `just dev` under a real X server, edit its library and watch the running window change.
 //! One generated project serves every scenario in turn, so the cold build is paid once.
 
+#[path = "../ports/mod.rs"]
 mod ports;
-mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,18 +25,6 @@ const BANNER: Rgb = [0x5a, 0x10, 0x18];
 const FIRST_BUILD: Duration = Duration::from_secs(20 * 60);
 /// What the issue promises for a one-line library edit, with room for a loaded CI machine.
 const RELOAD: Duration = Duration::from_secs(10);
-
-#[test]
-fn liquid_twins_match_their_manifests_apart_from_the_name() {
-    for manifest in ["Cargo.toml", "lib/Cargo.toml", "contract/Cargo.toml"] {
-        let dir = support::template_dir();
-        let real = fs::read_to_string(dir.join(manifest)).unwrap();
-        // The macroquad starter's rendering: the ui starter's additions left out.
-        let twin = fs::read_to_string(dir.join(format!("{manifest}.liquid"))).unwrap().replace(r#"{% if starter == "ui" %}, features = ["egui"]{% endif %}"#, "");
-        assert!(twin.contains("{{project-name}}"), "{manifest}.liquid should carry the project name");
-        assert_eq!(twin.replace("{{project-name}}", "starter"), real, "{manifest} and its .liquid twin differ");
-    }
-}
 
 #[test]
 fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
@@ -76,13 +64,23 @@ fn check_generated_names(project: &Path) {
     assert!(manifest("Cargo.toml").contains(&format!("name = \"{NAME}\"")));
     assert!(manifest("Cargo.toml").contains(&format!("package = \"{NAME}-game\"")));
     assert!(manifest("lib/Cargo.toml").contains(&format!("name = \"{NAME}-game\"")));
-    assert!(manifest("contract/Cargo.toml").contains(&format!("name = \"{NAME}-contract\"")));
-    for left_out in ["tests", ".ci", "target", "starters", "cargo-generate.toml", "Cargo.toml.liquid", "lib/Cargo.toml.liquid"] {
+    for left_out in
+        ["tests", ".ci", "target", "starters", "cargo-generate.toml", "Cargo.toml.liquid", "lib/Cargo.toml.liquid"]
+    {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a generated project");
     }
     // Everything else is copied as it is, so generation cannot break the Rust sources.
-    let sources = ["src/main.rs", "src/assets.rs", "src/audio.rs", "src/hot_reload.rs", "src/hot_reload/files.rs", "src/hot_reload/asset_watcher.rs"];
-    for source in sources.into_iter().chain(["lib/src/lib.rs", "lib/src/exports.rs", "contract/src/lib.rs", "contract/src/boundary.rs", "justfile"]) {
+    let sources =
+        ["src/main.rs", "src/assets.rs", "src/audio.rs", "src/hot_reload.rs", "src/hot_reload/asset_watcher.rs"];
+    let core =
+        ["hot/src/host/library.rs", "hot/src/state/restore.rs", "hot/scripts/build-lib.sh", "hot/scripts/dev.sh"];
+    for source in sources.into_iter().chain(core).chain([
+        "lib/src/lib.rs",
+        "lib/src/exports.rs",
+        "contract/src/lib.rs",
+        "contract/src/boundary.rs",
+        "justfile",
+    ]) {
         let template = fs::read_to_string(support::template_dir().join(source)).unwrap();
         assert_eq!(fs::read_to_string(project.join(source)).unwrap(), template, "{source} changed in generation");
     }
@@ -90,8 +88,11 @@ fn check_generated_names(project: &Path) {
 
 /// The hot binary started before its library was ever built says what to run, instead of panicking.
 fn check_missing_library_message(project: &Path, x: &XServer) {
-    support::run(Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project));
-    let output = x.command(project.join("target/debug").join(NAME).to_str().unwrap()).current_dir(project).output().unwrap();
+    support::run(
+        Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project),
+    );
+    let binary = support::target_dir(project).join("debug").join(NAME);
+    let output = x.command(binary.to_str().unwrap()).current_dir(project).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("has not been built yet") && stderr.contains("just dev"), "{stderr}");
@@ -125,7 +126,17 @@ impl<'x> Game<'x> {
         let pid = support::game_pid(project, NAME).expect("the game process");
         save_screenshot(&x.screenshot(&window).unwrap());
 
-        let mut game = Self { x, project: project.to_path_buf(), dev, window, pid, seen: 0, player: (0, 0), background: BACKGROUND, loop_start: None };
+        let mut game = Self {
+            x,
+            project: project.to_path_buf(),
+            dev,
+            window,
+            pid,
+            seen: 0,
+            player: (0, 0),
+            background: BACKGROUND,
+            loop_start: None,
+        };
         // Move the player, so there is state to keep.
         let start = game.player_on_screen();
         x.hold_key(&game.window, "Right", Duration::from_millis(600));
@@ -200,7 +211,7 @@ impl<'x> Game<'x> {
         let sprite = self.project.join("assets/player.png");
         let original = fs::read(&sprite).unwrap();
         let recoloured = self.project.join("target/recoloured.png");
-        support::run(Command::new("convert").arg(&sprite).args(["-fill", "#80e060", "-opaque", "#4cc9f0"]).arg(format!("PNG32:{}", recoloured.display())));
+        support::repaint_png(&sprite, &recoloured, |rgb| (rgb == PLAYER).then_some([0x80, 0xe0, 0x60]));
         let saved = Instant::now();
         fs::write(&sprite, fs::read(&recoloured).unwrap()).unwrap();
         let player = self.player;
@@ -223,15 +234,23 @@ impl<'x> Game<'x> {
         support::edit(&self.lib(), text, &format!("{text}{title}"));
         self.expect_reload("text in a TTF font");
         let yellow = |shot: &Image| -> std::collections::HashSet<(usize, usize)> {
-            (0..shot.height).flat_map(|y| (0..shot.width).map(move |x| (x, y))).filter(|&(x, y)| support::close(shot.pixel(x, y), [0xff, 0xd1, 0x66])).collect()
+            (0..shot.height)
+                .flat_map(|y| (0..shot.width).map(move |x| (x, y)))
+                .filter(|&(x, y)| support::close(shot.pixel(x, y), [0xff, 0xd1, 0x66]))
+                .collect()
         };
         self.expect_screen("text in the TTF font", |shot| yellow(shot).len() > 200);
         std::thread::sleep(Duration::from_millis(200));
         let before = yellow(&self.shot());
         fs::copy(support::template_dir().join("contract/fonts/ProggyClean.ttf"), &font).unwrap();
         // Other glyphs: most of the text's pixels are elsewhere now (the ball may cover a few).
-        let changed = |now: &std::collections::HashSet<(usize, usize)>| now.symmetric_difference(&before).count() as f32 / now.union(&before).count() as f32;
-        self.expect_screen("text in the new font", |shot| { let now = yellow(shot); now.len() > 100 && changed(&now) > 0.3 });
+        let changed = |now: &std::collections::HashSet<(usize, usize)>| {
+            now.symmetric_difference(&before).count() as f32 / now.union(&before).count() as f32
+        };
+        self.expect_screen("text in the new font", |shot| {
+            let now = yellow(shot);
+            now.len() > 100 && changed(&now) > 0.3
+        });
         assert!(self.dev.log().contains("[assets] assets/title.ttf reloaded"), "{}", self.dev.log());
         assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "a font edit must not restart the game");
         support::edit(&self.lib(), title, "");
@@ -271,7 +290,11 @@ impl<'x> Game<'x> {
 
     fn panic_is_shown_and_recovers(&mut self) {
         let update = "pub fn frame(state: &mut State) {";
-        support::edit(&self.lib(), update, &format!("{update}\n    if state.player.x >= 0.0 {{ panic!(\"kaboom\"); }}"));
+        support::edit(
+            &self.lib(),
+            update,
+            &format!("{update}\n    if state.player.x >= 0.0 {{ panic!(\"kaboom\"); }}"),
+        );
         self.expect_reload("panicking edit");
         self.expect_screen("panic", |_| self.banner_shown());
         assert!(self.dev.log().contains("kaboom") && self.dev.log().contains("lib/src/lib.rs:"), "{}", self.dev.log());
@@ -291,7 +314,11 @@ impl<'x> Game<'x> {
         std::thread::sleep(Duration::from_millis(300));
         assert!(!same_pixels(&before, &self.shot()), "the old code should keep running after a compile error");
         self.expect_screen("stale library", |_| self.banner_shown());
-        assert!(self.dev.log().contains("error[E0308]"), "the compile error should be in the terminal:\n{}", self.dev.log());
+        assert!(
+            self.dev.log().contains("error[E0308]"),
+            "the compile error should be in the terminal:\n{}",
+            self.dev.log()
+        );
 
         // The fix also changes the colour: a library identical to the loaded one is not reloaded.
         let fixed = [0x2a, 0x4d, 0x3a];
@@ -302,77 +329,139 @@ impl<'x> Game<'x> {
         self.expect_state_kept("compile error and fix");
     }
 
-    /// Add, rename, remove, retype and nest fields of `State` while the game runs.
+    /// Add, rename, remove, retype and nest fields of `State` while the game runs: each reload says in one
+    /// line what did not carry over as it was (nothing when everything did), and keeps what it did not take.
     fn state_survives_struct_changes(&mut self) {
         let lives_bar = |shot: &Image| shot.find([0xff, 0xd1, 0x66], 1).map(|_| run_length(shot, [0xff, 0xd1, 0x66]));
         // Add a field (it takes its default) and draw it as a bar 10 px per life.
         let ball = "    draw_circle(state.ball.x, state.ball.y, BALL_RADIUS, BALL_COLOR);\n";
         let lives = "    draw_rectangle(600.0, 20.0, 10.0 * state.lives as f32, 10.0, Color::from_rgba(0xff, 0xd1, 0x66, 255));\n";
-        support::edit_all(&self.lib(), &[
-            ("    pub kick_sound: Sound,\n}", "    pub kick_sound: Sound,\n    pub lives: u32,\n}"),
-            ("            kicks: 0,\n", "            kicks: 0,\n            lives: 3,\n"),
-            (ball, &format!("{ball}{lives}")),
-        ]);
-        self.expect_reload("added field");
+        self.skip_output();
+        support::edit_all(
+            &self.lib(),
+            &[
+                ("    pub kick_sound: Sound,\n}", "    pub kick_sound: Sound,\n    pub lives: u32,\n}"),
+                ("            kicks: 0,\n", "            kicks: 0,\n            lives: 3,\n"),
+                (ball, &format!("{ball}{lives}")),
+            ],
+        );
+        assert_eq!(
+            self.reload_with_state_line("added field").as_deref(),
+            Some("[hot] state: from their default: `lives`.")
+        );
         self.expect_screen("new field at its default", |shot| lives_bar(shot) == Some(30));
         self.expect_state_kept("added field");
 
-        // Rename it, keeping its value through an alias (the new default of 1 must not win).
-        support::edit_all(&self.lib(), &[
-            ("    pub lives: u32,\n", "    #[serde(alias = \"lives\")]\n    pub hearts: u32,\n"),
-            ("            lives: 3,\n", "            hearts: 1,\n"),
-            ("10.0 * state.lives as f32", "10.0 * state.hearts as f32"),
-        ]);
-        self.expect_reload("renamed field");
-        self.expect_screen("renamed field keeps its value", |shot| lives_bar(shot) == Some(30));
+        // Rename it without an alias: its value is not taken, but kept, and the line suggests the alias.
+        support::edit_all(
+            &self.lib(),
+            &[
+                ("    pub lives: u32,\n", "    pub hearts: u32,\n"),
+                ("            lives: 3,\n", "            hearts: 1,\n"),
+                ("10.0 * state.lives as f32", "10.0 * state.hearts as f32"),
+            ],
+        );
+        let line = self.reload_with_state_line("renamed field").expect("a line about the renamed field");
+        assert!(
+            line.starts_with(
+                "[hot] state: not taken: `lives` (3), kept in target/just-dev/kept.json; from their default: `hearts`."
+            ),
+            "{line}"
+        );
+        assert!(line.contains("Add #[serde(alias = \"lives\")] to `hearts`"), "{line}");
+        self.expect_screen("renamed field at its default", |shot| lives_bar(shot) == Some(10));
+        assert!(support::dev_file(&self.project, "kept.json").exists(), "the value not taken is kept in a file");
+
+        // The alias, as suggested: the kept value comes back (the new default of 1 does not win).
+        support::edit(&self.lib(), "    pub hearts: u32,\n", "    #[serde(alias = \"lives\")]\n    pub hearts: u32,\n");
+        let line = self.reload_with_state_line("alias added").expect("a line about the value taken back");
+        assert_eq!(line, "[hot] state: taken back from target/just-dev/kept.json: `lives`.");
+        self.expect_screen("renamed field has its value back", |shot| lives_bar(shot) == Some(30));
+        assert!(!support::dev_file(&self.project, "kept.json").exists(), "nothing is left to keep");
         self.expect_state_kept("renamed field");
 
-        // Change its type to one the old value still fits (an integer into a float).
-        support::edit_all(&self.lib(), &[
-            ("    pub hearts: u32,\n", "    pub hearts: f32,\n"),
-            ("            hearts: 1,\n", "            hearts: 1.0,\n"),
-            ("10.0 * state.hearts as f32", "10.0 * state.hearts"),
-        ]);
-        self.expect_reload("retyped field");
+        // Change its type to one the old value still fits (an integer into a float): nothing to say.
+        support::edit_all(
+            &self.lib(),
+            &[
+                ("    pub hearts: u32,\n", "    pub hearts: f32,\n"),
+                ("            hearts: 1,\n", "            hearts: 1.0,\n"),
+                ("10.0 * state.hearts as f32", "10.0 * state.hearts"),
+            ],
+        );
+        assert_eq!(self.reload_with_state_line("retyped field"), None);
         self.expect_screen("retyped field keeps its value", |shot| lives_bar(shot) == Some(30));
         self.expect_state_kept("retyped field");
 
         // Nest a new struct.
         let stats = "#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]\npub struct Stats {\n    pub best: u32,\n}\n\n";
-        support::edit_all(&self.lib(), &[
-            ("    pub hearts: f32,\n", "    pub hearts: f32,\n    pub stats: Stats,\n"),
-            ("            hearts: 1.0,\n", "            hearts: 1.0,\n            stats: Stats::default(),\n"),
-            ("impl Default for State {", &format!("{stats}impl Default for State {{")),
-        ]);
-        self.expect_reload("nested struct");
+        support::edit_all(
+            &self.lib(),
+            &[
+                ("    pub hearts: f32,\n", "    pub hearts: f32,\n    pub stats: Stats,\n"),
+                ("            hearts: 1.0,\n", "            hearts: 1.0,\n            stats: Stats::default(),\n"),
+                ("impl Default for State {", &format!("{stats}impl Default for State {{")),
+            ],
+        );
+        assert_eq!(
+            self.reload_with_state_line("nested struct").as_deref(),
+            Some("[hot] state: from their default: `stats`.")
+        );
         self.expect_state_kept("nested struct");
 
-        // Remove the field again: the rest is kept.
-        support::edit_all(&self.lib(), &[
-            ("    #[serde(alias = \"lives\")]\n    pub hearts: f32,\n", ""),
-            ("            hearts: 1.0,\n", ""),
-            ("    draw_rectangle(600.0, 20.0, 10.0 * state.hearts, 10.0, Color::from_rgba(0xff, 0xd1, 0x66, 255));\n", ""),
-        ]);
-        self.expect_reload("removed field");
+        // Remove the field again: the rest is kept, and so is its value, in the file.
+        support::edit_all(
+            &self.lib(),
+            &[
+                ("    #[serde(alias = \"lives\")]\n    pub hearts: f32,\n", ""),
+                ("            hearts: 1.0,\n", ""),
+                (
+                    "    draw_rectangle(600.0, 20.0, 10.0 * state.hearts, 10.0, Color::from_rgba(0xff, 0xd1, 0x66, 255));\n",
+                    "",
+                ),
+            ],
+        );
+        let line = self.reload_with_state_line("removed field").expect("a line about the removed field");
+        assert_eq!(line, "[hot] state: not taken: `hearts` (3.0), kept in target/just-dev/kept.json.");
         self.expect_screen("removed field is gone", |shot| lives_bar(shot).is_none());
         self.expect_state_kept("removed field");
 
-        // A change the old value cannot fit: the game starts afresh and says so, without crashing.
+        // A change the old value cannot fit: that value is taken out and kept, the rest of the state stays.
         let text = fs::read_to_string(self.lib()).unwrap().replace("state.player", "state.spare");
-        let text = support::replace_each_once(text, &[
-            ("    pub player: Vec2,\n", "    pub player: String,\n    pub spare: Vec2,\n"),
-            ("            player: vec2(200.0, 300.0),\n", "            player: String::new(),\n            spare: vec2(200.0, 300.0),\n"),
-        ]);
+        let text = support::replace_each_once(
+            text,
+            &[
+                ("    pub player: Vec2,\n", "    pub player: String,\n    pub spare: Vec2,\n"),
+                (
+                    "            player: vec2(200.0, 300.0),\n",
+                    "            player: String::new(),\n            spare: vec2(200.0, 300.0),\n",
+                ),
+            ],
+        );
         fs::write(self.lib(), text).unwrap();
-        self.expect_reload("incompatible field");
-        assert!(self.dev.log().contains("[hot] starting afresh: the saved state no longer fits"), "{}", self.dev.log());
+        let line =
+            self.reload_with_state_line("incompatible field").expect("a line about the field that no longer fits");
+        assert!(
+            line.contains("not taken: `hearts` (3.0), `player` (") && line.contains("it no longer fits, invalid type"),
+            "{line}"
+        );
+        assert!(line.contains("from their default: `spare`"), "{line}");
         self.player = (200, 300);
-        self.expect_screen("fresh state", |shot| shot.top_left(PLAYER, 500) == Some((200, 300)));
+        self.expect_screen("the player at its default", |shot| shot.top_left(PLAYER, 500) == Some((200, 300)));
+    }
+
+    /// Waits for the next reload, and returns the `[hot] state:` line printed with it, if there is one.
+    fn reload_with_state_line(&mut self, what: &str) -> Option<String> {
+        let from = self.seen;
+        self.expect_reload(what);
+        let log = self.dev.log();
+        log[from..self.seen].lines().find(|line| line.starts_with("[hot] state:")).map(str::to_string)
     }
 
     /// Five saves within a second: the code that finally runs is the last save's.
     fn rapid_saves_end_with_the_last_one(&mut self) {
-        let colours = [[0x10, 0x60, 0x20], [0x20, 0x60, 0x30], [0x30, 0x60, 0x40], [0x40, 0x60, 0x50], [0x50, 0x60, 0x60]];
+        let colours =
+            [[0x10, 0x60, 0x20], [0x20, 0x60, 0x30], [0x30, 0x60, 0x40], [0x40, 0x60, 0x50], [0x50, 0x60, 0x60]];
         for colour in colours {
             self.set_background(colour);
             std::thread::sleep(Duration::from_millis(180));
@@ -384,25 +473,33 @@ impl<'x> Game<'x> {
         self.skip_output();
     }
 
-    /// Editing the contract (here: a new constant on `Color`) restarts the binary, keeping the state.
+    /// A comment in the contract changes nothing the binary depends on: the library reloads, the binary
+    /// goes on. A new constant on `Color` changes what crosses: the binary notices the new library does
+    /// not fit, rebuilds itself and restarts in place (the same process, by `exec`), keeping the state.
     fn contract_change_restarts_with_state(&mut self) {
         self.skip_output();
         let contract = self.project.join("contract/src/color.rs");
         let text = fs::read_to_string(&contract).unwrap();
+        fs::write(
+            &contract,
+            support::replace_each_once(text.clone(), &[("impl Color {\n", "impl Color {\n    // A comment.\n")]),
+        )
+        .unwrap();
+        self.expect_reload("a comment in the contract");
+        assert!(!self.dev.log()[self.seen..].contains("rebuilding the binary"), "{}", self.dev.log());
+
         let opaque = "impl Color {\n    pub const OPAQUE: f32 = 1.0;\n";
         fs::write(&contract, support::replace_each_once(text, &[("impl Color {\n", opaque)])).unwrap();
-        let old_pid = self.pid;
-        self.pid = support::wait_for(FIRST_BUILD, Duration::from_millis(100), || {
-            support::game_pid(&self.project, NAME).filter(|&pid| pid != old_pid)
-        })
-        .unwrap_or_else(|| panic!("the binary did not restart after a contract change:\n{}", self.dev.log()));
-        self.window = support::wait_for(RELOAD, Duration::from_millis(100), || {
-            let window = self.x.window(NAME)?;
-            (self.x.screenshot(&window)?.share_of(self.background) > 0.6).then_some(window)
-        })
-        .expect("the restarted game's window");
-        assert!(self.dev.log()[self.seen..].contains("[hot] state restored from"), "{}", self.dev.log());
+        self.expect_line("[hot] The library was built against another contract");
+        self.expect_line("[hot] rebuilding the binary (`cargo hot-build`)");
+        let restarted = support::wait_for(FIRST_BUILD, Duration::from_millis(100), || {
+            self.dev.log()[self.seen..].contains("[hot] state restored from").then_some(())
+        });
+        restarted.unwrap_or_else(|| panic!("the binary did not restart after a contract change:\n{}", self.dev.log()));
+        self.find_window_again();
+        assert_eq!(support::game_pid(&self.project, NAME), Some(self.pid), "the binary restarts itself in place");
         self.expect_state_kept("contract change");
+        self.skip_output();
     }
 
     /// Waits for the game's window showing the current background again (after the binary restarted).
@@ -418,13 +515,16 @@ impl<'x> Game<'x> {
     /// that took from the moment the library with the loop was built.
     fn save_endless_loop(&mut self) -> Duration {
         self.skip_output();
-        let built_before = fs::metadata(self.project.join("target/hot/libgame.so")).unwrap().modified().unwrap();
+        let library = support::library_file(&self.project, NAME);
+        let built_before = fs::metadata(&library).unwrap().modified().unwrap();
         support::edit(&self.lib(), FRAME_START, &format!("{FRAME_START}{ENDLESS_LOOP}"));
         let message = "[hot] `frame` has not returned for 1 s: most likely an endless loop";
-        support::wait_for(RELOAD, Duration::from_millis(20), || self.dev.log()[self.seen..].contains(message).then_some(()))
-            .unwrap_or_else(|| panic!("no `{message}` within {RELOAD:?}:\n{}", self.dev.log()));
+        support::wait_for(RELOAD, Duration::from_millis(20), || {
+            self.dev.log()[self.seen..].contains(message).then_some(())
+        })
+        .unwrap_or_else(|| panic!("no `{message}` within {RELOAD:?}:\n{}", self.dev.log()));
         let said = std::time::SystemTime::now();
-        let built = fs::metadata(self.project.join("target/hot/libgame.so")).unwrap().modified().unwrap();
+        let built = fs::metadata(&library).unwrap().modified().unwrap();
         assert!(built > built_before, "the library with the loop should have been built:\n{}", self.dev.log());
         said.duration_since(built).unwrap()
     }
@@ -437,8 +537,10 @@ impl<'x> Game<'x> {
         assert!(detected < Duration::from_secs(2), "the endless loop was reported {detected:?} after its build");
         let fixed = Instant::now();
         support::edit(&self.lib(), ENDLESS_LOOP, "");
-        support::wait_for(RELOAD, Duration::from_millis(20), || self.dev.log()[self.seen..].contains("[hot] state restored from").then_some(()))
-            .unwrap_or_else(|| panic!("the fixed game did not restart with its state:\n{}", self.dev.log()));
+        support::wait_for(RELOAD, Duration::from_millis(20), || {
+            self.dev.log()[self.seen..].contains("[hot] state restored from").then_some(())
+        })
+        .unwrap_or_else(|| panic!("the fixed game did not restart with its state:\n{}", self.dev.log()));
         self.find_window_again();
         eprintln!(
             "endless loop: reported {} ms after its build; fixing save -> game back on screen {} ms",
@@ -472,8 +574,10 @@ impl<'x> Game<'x> {
     /// Where the player is, sampled from the window's pixels for `how_long`: (ms since the start, x).
     fn watch_player(&self, how_long: Duration) -> Vec<(u128, usize)> {
         let started = Instant::now();
-        std::iter::from_fn(|| (started.elapsed() < how_long).then(|| (started.elapsed().as_millis(), self.player_on_screen().0)))
-            .collect()
+        std::iter::from_fn(|| {
+            (started.elapsed() < how_long).then(|| (started.elapsed().as_millis(), self.player_on_screen().0))
+        })
+        .collect()
     }
 
     /// F7 records play, F7 again loops it from the state it began in, and a save while it loops shows the
@@ -507,18 +611,26 @@ impl<'x> Game<'x> {
             }
             assert!(returns.len() >= 2, "{what}: the player should go back to its start each loop: {samples:?}");
             let periods: Vec<f64> = returns.windows(2).map(|pair| (pair[1] - pair[0]) as f64 / 1000.0).collect();
-            eprintln!("loop editing ({what}): {seconds} s recorded, the player back at its start every {periods:?} s, farthest {farthest} px");
+            eprintln!(
+                "loop editing ({what}): {seconds} s recorded, the player back at its start every {periods:?} s, farthest {farthest} px"
+            );
             farthest
         };
         let farthest = loop_path(&self.watch_player(Duration::from_secs(5)), "looping");
-        assert!((farthest - moved).abs() <= 3, "the loop should replay the recorded path: {farthest} px, recorded {moved} px");
+        assert!(
+            (farthest - moved).abs() <= 3,
+            "the loop should replay the recorded path: {farthest} px, recorded {moved} px"
+        );
 
         // A third of the speed while it loops: the same seconds of play, a third of the way.
         let speed = "const PLAYER_SPEED: f32 = 360.0;";
         support::edit(&self.lib(), speed, "const PLAYER_SPEED: f32 = 120.0;");
         self.expect_reload("PLAYER_SPEED edit while looping");
         let slower = loop_path(&self.watch_player(Duration::from_secs(5)), "a third of the speed");
-        assert!((slower - moved / 3).abs() <= 3, "the edited loop should go a third of the way: {slower} px of {moved} px");
+        assert!(
+            (slower - moved / 3).abs() <= 3,
+            "the edited loop should go a third of the way: {slower} px of {moved} px"
+        );
 
         // F7 leaves the loop: the game goes on from wherever the loop was, and the player stays there.
         self.x.press_key(&self.window, "F7");
@@ -535,23 +647,28 @@ impl<'x> Game<'x> {
     /// Five screenshots across one pass of the loop, side by side, for the README (`target/loop-editing.png`).
     fn save_loop_strip(&self, seconds: f64) {
         let dir = support::template_dir().join("target");
-        let shots: Vec<PathBuf> = (0..5)
-            .map(|i| {
-                let path = dir.join(format!("loop-editing-{i}.png"));
-                self.shot().save_png(&path);
+        let shots: Vec<Image> = (0..5)
+            .map(|_| {
+                let shot = self.shot();
                 std::thread::sleep(Duration::from_secs_f64(seconds / 5.0));
-                path
+                shot
             })
             .collect();
-        support::run(Command::new("convert").args(&shots).args(["-resize", "40%", "+append", "+repage"]).arg(dir.join("loop-editing.png")));
+        Image::side_by_side(&shots, 0.4).save_png(&dir.join("loop-editing.png"));
     }
 
     /// Many reloads in one run: no crash, state kept, and the memory each reload costs.
     fn soak(&mut self, reloads: usize) {
         let pid = self.pid;
-        let rss = || fs::read_to_string(format!("/proc/{pid}/status")).unwrap().lines()
-            .find_map(|line| line.strip_prefix("VmRSS:").map(|kb| kb.trim().trim_end_matches(" kB").parse::<u64>().unwrap()))
-            .unwrap();
+        let rss = || {
+            fs::read_to_string(format!("/proc/{pid}/status"))
+                .unwrap()
+                .lines()
+                .find_map(|line| {
+                    line.strip_prefix("VmRSS:").map(|kb| kb.trim().trim_end_matches(" kB").parse::<u64>().unwrap())
+                })
+                .unwrap()
+        };
         let before = rss();
         let started = Instant::now();
         for i in 0..reloads {
@@ -561,7 +678,11 @@ impl<'x> Game<'x> {
         let grown_kb = rss().saturating_sub(before);
         // The old copies are really unloaded (the standard library they share keeps none of them).
         let maps = fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
-        let mut copies: Vec<&str> = maps.lines().filter_map(|line| line.split_whitespace().nth(5)).filter(|path| path.contains("libgame-hot")).collect();
+        let mut copies: Vec<&str> = maps
+            .lines()
+            .filter_map(|line| line.split_whitespace().nth(5))
+            .filter(|path| path.contains(&format!("lib{}_game-hot", NAME.replace('-', "_"))))
+            .collect();
         copies.dedup();
         assert_eq!(copies.len(), 1, "only the newest library copy should stay mapped: {copies:?}");
         eprintln!(
@@ -582,10 +703,14 @@ impl<'x> Game<'x> {
         eprintln!("Ctrl-C: everything stopped in {} ms", pressed.elapsed().as_millis());
         // just reports an interrupted recipe with 130, as shells do, even when the recipe stopped cleanly.
         assert!(matches!(status.code(), Some(0 | 130)), "`just dev` after Ctrl-C: {status}\n{}", self.dev.log());
-        assert!(self.dev.log().contains("just dev: stopping"), "the dev loop should stop its watchers:\n{}", self.dev.log());
+        assert!(
+            self.dev.log().contains("just dev: stopping"),
+            "the dev loop should stop its watchers:\n{}",
+            self.dev.log()
+        );
         let left = support::processes_in(&self.project);
         assert!(left.is_empty(), "processes left behind after Ctrl-C: {left:?}");
-        assert!(self.project.join("target/hot/dev-state.json").exists(), "the state should be saved on exit");
+        assert!(support::dev_file(&self.project, "state.json").exists(), "the state should be saved on exit");
     }
 
     /// `just dev` again, after Ctrl-C: the game comes back where it was.
@@ -602,7 +727,10 @@ impl<'x> Game<'x> {
         self.expect_line("[hot] Shift+F7: looping the recording kept in");
         let start = self.loop_start.expect("the loop-editing scenario ran");
         let samples = self.watch_player(Duration::from_secs(3));
-        assert!(samples.iter().any(|&(_, x)| x.abs_diff(start) <= 2), "the kept loop should replay from its start ({start}): {samples:?}");
+        assert!(
+            samples.iter().any(|&(_, x)| x.abs_diff(start) <= 2),
+            "the kept loop should replay from its start ({start}): {samples:?}"
+        );
         self.x.press_key(&self.window, "F7");
         self.expect_line("[hot] F7: left the loop");
         self.player = self.player_on_screen();
@@ -612,7 +740,7 @@ impl<'x> Game<'x> {
     /// from before the loop is kept for the next start.
     fn ctrl_c_while_stuck_stops_everything(&mut self) {
         self.save_endless_loop();
-        let state_file = self.project.join("target/hot/dev-state.json");
+        let state_file = support::dev_file(&self.project, "state.json");
         fs::remove_file(&state_file).unwrap();
         let pressed = Instant::now();
         self.dev.ctrl_c();
@@ -655,18 +783,25 @@ fn check_static_release_build(project: &Path, x: &XServer, scratch: &Scratch) {
     let tree = String::from_utf8_lossy(&tree.stdout);
     assert!(tree.contains(&format!("{NAME}-game")), "the static build links the game:\n{tree}");
     // Render indirection: the game library never depends on macroquad.
-    let game_tree = support::run(Command::new("cargo").args(["tree", "-e", "normal", "-p", &format!("{NAME}-game")]).current_dir(project));
+    let game_tree = support::run(
+        Command::new("cargo").args(["tree", "-e", "normal", "-p", &format!("{NAME}-game")]).current_dir(project),
+    );
     let game_tree = String::from_utf8_lossy(&game_tree.stdout);
     assert!(!game_tree.contains("macroquad"), "the game library must not depend on macroquad:\n{game_tree}");
     for hot_only in ["hot-lib-reloader", "ctrlc"] {
         assert!(!tree.contains(hot_only), "the static build must not depend on {hot_only}:\n{tree}");
     }
-    let binary = fs::read(project.join("target/release").join(NAME)).unwrap();
+    let release = support::target_dir(project).join("release").join(NAME);
+    let binary = fs::read(&release).unwrap();
     assert!(!contains(&binary, b"hot_lib_reloader"), "the release binary contains hot-reload code");
 
     let audio = AudioCapture::start(scratch);
-    let release = project.join("target/release").join(NAME);
-    let mut game = x.command(release.to_str().unwrap()).env("ALSA_CONFIG_PATH", &audio.config).current_dir(project).spawn().unwrap();
+    let mut game = x
+        .command(release.to_str().unwrap())
+        .env("ALSA_CONFIG_PATH", &audio.config)
+        .current_dir(project)
+        .spawn()
+        .unwrap();
     let window = support::wait_for(Duration::from_secs(30), Duration::from_millis(200), || {
         let window = x.window(NAME)?;
         (x.screenshot(&window)?.top_left(PLAYER, 500)? == (200, 300)).then_some(window)
@@ -677,10 +812,14 @@ fn check_static_release_build(project: &Path, x: &XServer, scratch: &Scratch) {
     // A click puts the ball down right of the player; space kicks it away, with a sound.
     x.click(&window, 256, 324);
     let near = |(x, y): (usize, usize), (to_x, to_y): (usize, usize)| x.abs_diff(to_x) <= 2 && y.abs_diff(to_y) <= 2;
-    support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || near(shot().top_left(BALL, 100)?, (242, 310)).then_some(()))
-        .expect("the click should put the ball down where the mouse is");
+    support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || {
+        near(shot().top_left(BALL, 100)?, (242, 310)).then_some(())
+    })
+    .expect("the click should put the ball down where the mouse is");
     x.press_key(&window, "space");
-    let kicked = support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || (shot().top_left(BALL, 100)?.0 > 300).then_some(()));
+    let kicked = support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || {
+        (shot().top_left(BALL, 100)?.0 > 300).then_some(())
+    });
     let heard = support::wait_for(Duration::from_secs(5), Duration::from_millis(20), || audio.heard().then_some(()));
     let _ = game.kill();
     let _ = game.wait();

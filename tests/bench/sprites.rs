@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::support::{self, XServer};
+use support::{self, XServer};
 
 /// Two run lengths: the difference between them is the cost of the extra frames alone (start-up,
 /// window and texture loading cancel out).
@@ -38,7 +38,8 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
     cargo(&["build", "--no-default-features", "--features", "reload"]);
     cargo(&["build", "--example", "sprites_direct"]);
 
-    let std_dir = String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
+    let std_dir =
+        String::from_utf8(support::run(Command::new("rustc").args(["--print", "target-libdir"])).stdout).unwrap();
     let variants: [(&'static str, String); 4] = [
         ("through the API, release build", format!("target/release/{name}")),
         ("macroquad directly, release build", "target/release/examples/sprites_direct".to_string()),
@@ -51,9 +52,12 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
         for (row, (_, program)) in rows.iter_mut().zip(&variants) {
             let cpu = |frames: usize| {
                 // The hot build saves its state when it quits; each run starts afresh.
-                let _ = fs::remove_file(project.join("target/hot/dev-state.json"));
+                let _ = fs::remove_file(support::dev_file(project, "state.json"));
                 let mut command = x.command(project.join(program).to_str().unwrap());
-                command.env("BENCH_FRAMES", frames.to_string()).env("LD_LIBRARY_PATH", std_dir.trim()).current_dir(project);
+                command
+                    .env("BENCH_FRAMES", frames.to_string())
+                    .env("LD_LIBRARY_PATH", std_dir.trim())
+                    .current_dir(project);
                 cpu_time(command)
             };
             let (short, long) = (cpu(SHORT), cpu(LONG));
@@ -68,6 +72,7 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> (Vec<Row>, Vec<Duration>)
 
 /// Runs `command` to its end; the CPU time (user and system) its process used.
 pub fn cpu_time(mut command: Command) -> Duration {
+    #[allow(clippy::zombie_processes)] // `wait4` below reaps it, and tells its CPU time
     let child = command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
     let waited = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
@@ -98,4 +103,4 @@ fn record_only() -> Vec<Duration> {
         .collect()
 }
 
-include!("../scenes/sprite.rs");
+include!("scenes/sprite.rs");

@@ -2,8 +2,6 @@
 //! the binary. Generated with the real cargo-generate, run with its own `just dev` under a real X
 //! server, driven with xdotool (click, type, drag) and read from outside (pixels), edited while it runs.
 
-mod support;
-
 use std::fs;
 use std::ops::Range;
 use std::path::Path;
@@ -93,7 +91,11 @@ fn ui_starter_clicks_types_drags_and_hot_reloads_its_ui() {
     let lib = project.join("lib/src/lib.rs");
     let heading_before = region(&chosen, &HEADING);
     let saved = Instant::now();
-    support::edit(&lib, "    ui.heading(\"Details\");\n", "    ui.heading(\"Creature\");\n    ui.label(\"Edited while running\");\n");
+    support::edit(
+        &lib,
+        "    ui.heading(\"Details\");\n",
+        "    ui.heading(\"Creature\");\n    ui.label(\"Edited while running\");\n",
+    );
     expect_screen("the edited heading", &|shot| region(shot, &HEADING) != heading_before);
     eprintln!("UI edit -> visible: {} ms", saved.elapsed().as_millis());
     let after = shot();
@@ -107,8 +109,10 @@ fn ui_starter_clicks_types_drags_and_hot_reloads_its_ui() {
     let add = "        if ui.button(\"Add\").clicked() {\n";
     let kaboom = "            panic!(\"kaboom in a button\");\n";
     support::edit(&lib, add, &format!("{add}{kaboom}"));
-    support::wait_for(RELOAD, Duration::from_millis(50), || dev.log().contains("[hot] reloaded library v2,").then_some(()))
-        .unwrap_or_else(|| panic!("the panicking edit was not reloaded:\n{}", dev.log()));
+    support::wait_for(RELOAD, Duration::from_millis(50), || {
+        dev.log().contains("[hot] reloaded library v2,").then_some(())
+    })
+    .unwrap_or_else(|| panic!("the panicking edit was not reloaded:\n{}", dev.log()));
     x.click(&window, ADD_BUTTON.0, ADD_BUTTON.1);
     expect_screen("the panic banner", &|shot| support::close(shot.pixel(shot.width / 2, shot.height - 4), BANNER));
     assert!(dev.log().contains("kaboom in a button"), "{}", dev.log());
@@ -118,13 +122,33 @@ fn ui_starter_clicks_types_drags_and_hot_reloads_its_ui() {
     let recovered = shot();
     assert_eq!(count(&recovered, TEXT, &PREVIEW), name, "the state from before the panic should be kept");
 
+    // `notes` renamed without an alias: the pasted notes are not taken, but kept, and the terminal says
+    // so and suggests the alias; with it, the notes come back.
+    let written = count(&shot(), TEXT, &NOTES);
+    assert!(written > 20, "the notes should show the pasted name: {written} pixels of text");
+    let text = fs::read_to_string(&lib).unwrap();
+    fs::write(&lib, text.replace("notes", "remarks")).unwrap();
+    let line = wait_for_state_line(&dev, "`remarks`");
+    assert!(line.starts_with("[hot] state: not taken: `notes` (\"Dragon\"), kept in target/just-dev/kept.json; from their default: `remarks`."), "{line}");
+    assert!(line.contains("Add #[serde(alias = \"notes\")] to `remarks`"), "{line}");
+    expect_screen("the notes gone", &|shot| count(shot, TEXT, &NOTES) < written / 4);
+    let text = fs::read_to_string(&lib).unwrap();
+    fs::write(
+        &lib,
+        text.replace("    pub remarks: String,", "    #[serde(alias = \"notes\")]\n    pub remarks: String,"),
+    )
+    .unwrap();
+    let line = wait_for_state_line(&dev, "taken back");
+    assert_eq!(line, "[hot] state: taken back from target/just-dev/kept.json: `notes`.");
+    expect_screen("the notes back", &|shot| count(shot, TEXT, &NOTES) > written * 3 / 4);
+
     // Ctrl-C: everything stops, and the state (with egui's memory) is saved for the next start.
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should exit after Ctrl-C");
     assert!(support::processes_in(&project).is_empty(), "nothing should be left running");
-    let saved = fs::read_to_string(project.join("target/hot/dev-state.json")).expect("the saved state");
+    let saved = fs::read_to_string(support::dev_file(&project, "state.json")).expect("the saved state");
     assert!(saved.contains("\"name\":\"Dragon\"") && saved.contains("\"egui\":\"("), "{saved}");
-    assert!(saved.contains("\"notes\":\"Dragon\""), "the pasted name should be in the notes: {saved}");
+    assert!(saved.contains("\"remarks\":\"Dragon\""), "the pasted name should be in the notes: {saved}");
 }
 
 fn check_only_the_ui_starter(project: &Path) {
@@ -136,13 +160,28 @@ fn check_only_the_ui_starter(project: &Path) {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a ui project");
     }
     // The binary never links egui: it draws plain triangles.
-    let tree = support::run(Command::new("cargo").args(["tree", "-p", NAME, "-e", "normal", "--no-default-features", "--features", "reload"]).current_dir(project));
+    let tree = support::run(
+        Command::new("cargo")
+            .args(["tree", "-p", NAME, "-e", "normal", "--no-default-features", "--features", "reload"])
+            .current_dir(project),
+    );
     assert!(!String::from_utf8_lossy(&tree.stdout).contains("egui"), "the hot binary should not depend on egui");
+}
+
+/// The first `[hot] state:` line of `just dev`'s output that contains `text`.
+fn wait_for_state_line(dev: &DevLoop, text: &str) -> String {
+    let found = support::wait_for(RELOAD, Duration::from_millis(50), || {
+        dev.log().lines().find(|line| line.starts_with("[hot] state:") && line.contains(text)).map(str::to_string)
+    });
+    found.unwrap_or_else(|| panic!("no `[hot] state:` line with {text}:\n{}", dev.log()))
 }
 
 /// Pixels of `color` in the region.
 fn count(shot: &Image, color: Rgb, (xs, ys): &(Range<usize>, Range<usize>)) -> usize {
-    ys.clone().flat_map(|y| xs.clone().map(move |x| (x, y))).filter(|&(x, y)| support::close(shot.pixel(x, y), color)).count()
+    ys.clone()
+        .flat_map(|y| xs.clone().map(move |x| (x, y)))
+        .filter(|&(x, y)| support::close(shot.pixel(x, y), color))
+        .count()
 }
 
 fn region(shot: &Image, (xs, ys): &(Range<usize>, Range<usize>)) -> Vec<Rgb> {

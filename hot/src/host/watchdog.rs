@@ -18,9 +18,9 @@ const QUIT_GRACE: Duration = Duration::from_millis(100);
 /// A new library file must be left alone this long before it is loaded (cargo may still be copying).
 const SETTLE: Duration = Duration::from_millis(100);
 
-/// What a starter does when a call is stuck: keep its last good state (if the library holds one), and
-/// tell whether Ctrl-C was pressed.
-pub struct Rescue {
+/// What the watchdog asks of the starter when a call is stuck: to keep its last good state for the next
+/// start (if the library holds one), and whether Ctrl-C was pressed.
+pub struct WhenStuck {
     pub keep_state: Option<fn()>,
     pub quit_requested: fn() -> bool,
 }
@@ -37,12 +37,12 @@ struct Call {
 }
 
 impl Watchdog {
-    pub fn start(library_file: PathBuf, rescue: Rescue) -> Self {
+    pub fn start(library_file: PathBuf, when_stuck: WhenStuck) -> Self {
         let running = Arc::new(Mutex::new(None));
         let watched = running.clone();
         std::thread::Builder::new()
             .name("hot-reload watchdog".to_string())
-            .spawn(move || watch(&watched, &library_file, &rescue))
+            .spawn(move || watch(&watched, &library_file, &when_stuck))
             .expect("start the watchdog thread");
         Self { running }
     }
@@ -57,7 +57,7 @@ impl Watchdog {
     }
 }
 
-fn watch(running: &Mutex<Option<Call>>, library_file: &Path, rescue: &Rescue) -> ! {
+fn watch(running: &Mutex<Option<Call>>, library_file: &Path, when_stuck: &WhenStuck) -> ! {
     let mut announced = None;
     loop {
         std::thread::sleep(Duration::from_millis(50));
@@ -65,10 +65,14 @@ fn watch(running: &Mutex<Option<Call>>, library_file: &Path, rescue: &Rescue) ->
             continue;
         };
         let name = call.entry_point;
-        let state = if rescue.keep_state.is_some() { format!(", with the state from before this `{name}`") } else { String::new() };
+        let state = if when_stuck.keep_state.is_some() {
+            format!(", with the state from before this `{name}`")
+        } else {
+            String::new()
+        };
         let stuck_for = call.started.elapsed();
-        if (rescue.quit_requested)() && stuck_for > QUIT_GRACE {
-            let kept = rescue.keep_state.inspect(|keep| keep()).is_some();
+        if (when_stuck.quit_requested)() && stuck_for > QUIT_GRACE {
+            let kept = when_stuck.keep_state.inspect(|keep| keep()).is_some();
             let kept = if kept { "; the state from before it is kept for the next start" } else { "" };
             println!("[hot] stopped while `{name}` was stuck{kept}");
             std::process::exit(0);
@@ -85,9 +89,9 @@ fn watch(running: &Mutex<Option<Call>>, library_file: &Path, rescue: &Rescue) ->
             );
         }
         if built_since(library_file, call.started_at) {
-            rescue.keep_state.inspect(|keep| keep());
+            when_stuck.keep_state.inspect(|keep| keep());
             println!("[hot] a new build of the library is here: restarting with it{state}");
-            restart(library_file);
+            super::restart(library_file);
         }
     }
 }
@@ -96,38 +100,4 @@ fn watch(running: &Mutex<Option<Call>>, library_file: &Path, rescue: &Rescue) ->
 fn built_since(library_file: &Path, since: SystemTime) -> bool {
     let modified = std::fs::metadata(library_file).and_then(|file| file.modified());
     modified.is_ok_and(|modified| modified > since && modified.elapsed().is_ok_and(|age| age > SETTLE))
-}
-
-/// Starts this program again, with the same arguments and environment.
-fn restart(library_file: &Path) -> ! {
-    remove_loaded_copies(library_file);
-    let program = std::env::current_exe().expect("the running program's path");
-    let mut command = std::process::Command::new(&program);
-    command.args(std::env::args_os().skip(1));
-    #[cfg(unix)]
-    {
-        // Replaces this process, the stuck thread included.
-        let error = std::os::unix::process::CommandExt::exec(&mut command);
-        eprintln!("[hot] could not restart {}: {error}", program.display());
-        std::process::exit(1);
-    }
-    #[cfg(not(unix))]
-    {
-        // No `exec`: a new process takes over, and this one (its stuck thread spinning) waits for it,
-        // so that whatever started the game still sees it run and end.
-        let status = command.status().expect("restart the game");
-        std::process::exit(status.code().unwrap_or(1));
-    }
-}
-
-/// The reloader loads copies of the library (`libgame-hot-N`) and deletes them as it ends, which a
-/// restart skips.
-fn remove_loaded_copies(library_file: &Path) {
-    let (Some(dir), Some(stem)) = (library_file.parent(), library_file.file_stem()) else { return };
-    let prefix = format!("{}-hot-", stem.to_string_lossy());
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds the game library on each save (Linux and macOS: `just dev`'s library watcher runs this).
+#
+# The fast path: when only the library's own code changed since the last build through cargo, this
+# reruns the exact rustc command cargo ran for the library, in cargo's whole environment (what build
+# scripts set included), skipping cargo's start-up and its check of every dependency (the project's
+# README, "Reload timing", has the figures). Anything else goes through `cargo hot-lib`, which records
+# the command again, and this says why in one line.
+#   hot/scripts/build-lib.sh           the fast path if it can, else through cargo
+#   hot/scripts/build-lib.sh --cargo   through cargo, recording (the first build of each `just dev`)
+#   FAST_PATH=off                      always through cargo, as `cargo hot-lib` builds
+set -uo pipefail
+
+dev=target/just-dev
+recording=$dev/fast-path.sh
+
+# Cargo runs this script in place of rustc while it records (RUSTC_WORKSPACE_WRAPPER): the library's
+# command, with its environment, is written down as it passes, with plain error messages instead of
+# the JSON cargo reads. The library is the crate built from lib/src/lib.rs as a cdylib.
+if [ -n "${FAST_PATH_RECORDING:-}" ]; then
+    if [[ " $* " == *" lib/src/lib.rs "* && " $* " == *" --crate-type cdylib "* ]]; then
+        {
+            echo "# The library's rustc command as cargo last ran it, written by hot/scripts/build-lib.sh."
+            # Cargo's environment, without its jobserver (those descriptors are cargo's own).
+            export -p | grep -v -E '^declare -x (CARGO_MAKEFLAGS|MAKEFLAGS|MFLAGS|FAST_PATH_RECORDING)='
+            shift # rustc itself, as cargo found it, is the first argument
+            printf 'exec %q ' "${RUSTC:-rustc}"
+            for arg in "$@"; do
+                case "$arg" in --error-format=json | --json=*) ;; *) printf '%q ' "$arg" ;; esac
+            done
+            echo
+        } >"$FAST_PATH_RECORDING.new" && mv "$FAST_PATH_RECORDING.new" "$FAST_PATH_RECORDING"
+    fi
+    exec "$@"
+fi
+
+# Why the fast path cannot be taken now (nothing if it can).
+why_cargo() {
+    [ "${1:-}" = --cargo ] && return
+    [ "${FAST_PATH:-}" = off ] && return
+    [ -s "$recording" ] || { echo "nothing recorded yet"; return; }
+    # What else cargo would look at: manifests, the lock file, cargo's configuration, the crates the
+    # library is built with, the toolchain, the library's build script.
+    local changed
+    changed=$(find Cargo.toml Cargo.lock lib/Cargo.toml lib/build.rs .cargo contract hot \
+        rust-toolchain rust-toolchain.toml "${CARGO_HOME:-$HOME/.cargo}/config.toml" \
+        -newer "$recording" -type f 2>/dev/null | head -n 1)
+    [ -n "$changed" ] && { echo "$changed changed"; return; }
+    # A build script that declares no inputs reruns when any file of the library changes.
+    [ -f lib/build.rs ] && { echo "lib/build.rs reruns on any change of the library"; return; }
+    return 0
+}
+
+why=$(why_cargo "${1:-}")
+if [ "${1:-}" != --cargo ] && [ "${FAST_PATH:-}" != off ] && [ -z "$why" ]; then
+    if bash "$recording" 2>"$dev/rustc-output"; then
+        cat "$dev/rustc-output" >&2 # warnings
+        # rustc wrote the library into target/hot/deps/; cargo would then link it into target/hot/.
+        out_dir=$(sed -n 's/.* --out-dir \([^ ]*\) .*/\1/p' "$recording")
+        crate=$(sed -n 's/.* --crate-name \([^ ]*\) .*/\1/p' "$recording")
+        library=$(uname | grep -q Darwin && echo "lib$crate.dylib" || echo "lib$crate.so")
+        ln -f "$out_dir/$library" "$out_dir/../$library"
+        exit
+    fi
+    why="rustc stopped (a compile error, or the recorded command is stale)"
+fi
+[ -n "$why" ] && echo "[fast path] $why: through cargo"
+
+mkdir -p "$dev"
+# The fastest linker, when it is installed (Linux): wild (`cargo install --locked wild-linker`) links the
+# library faster than Rust's own rust-lld (README, "Reload timing"). rustc links through the C compiler,
+# which takes `ld` from the folder given with -B; the recorded command keeps the flags.
+linker=()
+if [ "$(uname)" = Linux ] && command -v wild >/dev/null; then
+    mkdir -p "$dev/wild" && ln -sf "$(command -v wild)" "$dev/wild/ld"
+    linker=(-C linker-features=-lld -C "link-arg=-B$PWD/$dev/wild")
+fi
+if [ "${FAST_PATH:-}" = off ]; then
+    exec cargo hot-lib ${linker[@]+"${linker[@]}"}
+fi
+FAST_PATH_RECORDING="$PWD/$recording" RUSTC_WORKSPACE_WRAPPER="$PWD/$0" cargo hot-lib ${linker[@]+"${linker[@]}"} || exit
+if [ -f "$recording" ]; then
+    touch "$recording"
+    # Once more as recorded: rustc's incremental cache depends on the error format, so the first rerun
+    # after cargo would start over (~0.4 s); better now than on the next save.
+    bash "$recording" >/dev/null 2>&1
+fi

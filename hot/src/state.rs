@@ -1,0 +1,105 @@
+//! The game's state, kept inside the library between frames (the binary never sees its layout), and
+//! handed over as data when the library is reloaded (see `restore.rs` for what a changed `State` does
+//! with what an older build saved). `lib/src/exports.rs` calls these; the game never does.
+//!
+//! In hot builds (feature `reload`) a panicking frame is rolled back: the state is kept as it was
+//! before each frame, and the frame's own changes are dropped with the panic.
+
+mod restore;
+
+use std::any::Any;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread::ThreadId;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Restored, Saved};
+
+/// What a game's `State` must be to live here.
+pub trait GameState: Default + Clone + Serialize + DeserializeOwned + Send + 'static {}
+impl<T: Default + Clone + Serialize + DeserializeOwned + Send + 'static> GameState for T {}
+
+/// `None` until the first frame makes it (where the game API knows the screen and the time).
+static STATE: Mutex<Option<Box<dyn Any + Send>>> = Mutex::new(None);
+/// The state before the frame now running, and the thread that runs frames (hot builds).
+static BEFORE_FRAME: Mutex<Option<(Box<dyn Any + Send>, ThreadId)>> = Mutex::new(None);
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn downcast<S: GameState>(state: &mut Option<Box<dyn Any + Send>>) -> &mut Option<S> {
+    // The only type ever kept is the game's `State` (each build of the library has its own statics).
+    let state = state.get_or_insert_with(|| Box::new(None::<S>));
+    state.downcast_mut::<Option<S>>().expect("the game's State")
+}
+
+/// Runs one frame on the state (`None` before the first). In hot builds a panic comes back as `Err`
+/// with its message and location, and the state is left as it was before the frame.
+pub fn frame<S: GameState, R>(frame: impl FnOnce(&mut Option<S>) -> R) -> Result<R, String> {
+    let mut kept = lock(&STATE);
+    let state = downcast::<S>(&mut kept);
+    if !cfg!(feature = "reload") {
+        return Ok(frame(state));
+    }
+    // A copy per frame (`clone_from` reuses its allocations): cheap next to the frame, see the tests.
+    {
+        let mut before = lock(&BEFORE_FRAME);
+        let (copy, thread) = before.get_or_insert_with(|| (Box::new(None::<S>), std::thread::current().id()));
+        *thread = std::thread::current().id();
+        downcast_box::<S>(copy).clone_from(state);
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(state))).map_err(|_| {
+        if let Some((copy, _)) = lock(&BEFORE_FRAME).as_mut() {
+            state.clone_from(downcast_box::<S>(copy));
+        }
+        crate::panic::last_panic()
+    })
+}
+
+fn downcast_box<S: GameState>(state: &mut Box<dyn Any + Send>) -> &mut Option<S> {
+    state.downcast_mut::<Option<S>>().expect("the game's State")
+}
+
+/// The state, saved for the next build (a fresh one if there is none yet). The binary calls it before
+/// it unloads this build.
+pub fn save<S: GameState>() -> Saved {
+    crate::panic::stop_reporting_panics();
+    to_saved(downcast::<S>(&mut lock(&STATE)).get_or_insert_with(S::default))
+}
+
+pub fn to_saved<S: GameState>(state: &S) -> Saved {
+    serde_json::to_string(state).expect("State serializes to JSON")
+}
+
+/// Takes over a state saved by [`save`], possibly by an older build whose `State` had other fields,
+/// with the values kept from earlier restores (`kept`). What did not carry over is in the result.
+pub fn restore<S: GameState>(saved: &Saved, kept: &str) -> Restored {
+    if cfg!(feature = "reload") {
+        crate::panic::report_panics();
+    }
+    let (state, report) = restore::restore::<S>(saved, kept);
+    *downcast::<S>(&mut lock(&STATE)) = state;
+    report
+}
+
+/// The state from before the frame now running (between frames: the state), or `None` if there is
+/// none yet, serialized by `save` on this thread with the frame thread's id. The binary calls it
+/// from another thread when a frame never returns (an endless loop), and restarts with it.
+pub fn last_good<S: GameState>(save: impl FnOnce(ThreadId, &S) -> Saved) -> Option<Saved> {
+    let mut before = lock(&BEFORE_FRAME);
+    let (copy, thread) = before.as_mut()?;
+    let thread = *thread;
+    downcast_box::<S>(copy).as_ref().map(|state| save(thread, state))
+}
+
+/// Starts the game afresh (its next frame makes a new state).
+pub fn reset<S: GameState>() {
+    *downcast::<S>(&mut lock(&STATE)) = None;
+}
+
+/// Runs `f` on the state, if there is one (for tests).
+pub fn with<S: GameState, R>(f: impl FnOnce(Option<&mut S>) -> R) -> R {
+    f(downcast::<S>(&mut lock(&STATE)).as_mut())
+}

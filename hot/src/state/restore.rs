@@ -1,0 +1,502 @@
+//! Restoring a saved state into a `State` whose fields may have changed, and saying what did not carry
+//! over as it was. JSON with `#[serde(default)]` is forgiving, which is what keeps a game running across
+//! a struct change, and also what would lose a value without a word: a field renamed without an alias
+//! starts from its default, a removed one vanishes, a retyped one fails. Here every value the new
+//! `State` does not take is reported and kept (the binary offers it again to every later build), a value
+//! that no longer fits its field is taken out and kept instead of failing the whole state, and fields
+//! that started from their default are named.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::Restored;
+
+/// A place in the state: an object's key or an array's index.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// At most this many values are taken out of a state that does not fit before the game starts afresh.
+const MOST_UNFIT: usize = 64;
+
+/// `saved`, and the values kept from earlier restores (`kept`, as [`Restored::not_taken`] had them),
+/// read into `S`; `None` only if the state cannot be read at all.
+pub(crate) fn restore<S: DeserializeOwned + Serialize>(saved: &str, kept: &str) -> (Option<S>, Restored) {
+    let mut report = Restored::default();
+    let mut old: Value = match serde_json::from_str(saved) {
+        Ok(value) => value,
+        Err(error) => {
+            report.afresh = Some(format!("the saved state could not be read ({error})"));
+            return (None, report);
+        }
+    };
+    let offered = parse_kept(kept);
+    for (at, value) in &offered {
+        insert_if_missing(&mut old, at, value);
+    }
+
+    let mut not_taken: Vec<(Vec<Step>, Value)> = Vec::new();
+    let (state, ignored) = loop {
+        let mut ignored = Vec::new();
+        let mut on_ignored = |path: serde_ignored::Path| ignored.push(steps_of_ignored(&path));
+        let deserializer = serde_ignored::Deserializer::new(&old, &mut on_ignored);
+        match serde_path_to_error::deserialize::<_, S>(deserializer) {
+            Ok(state) => break (state, ignored),
+            Err(error) => {
+                let why = error.inner().to_string();
+                // A kept value, and a field that now takes it by an alias, which the last build saved too:
+                // the kept value is the game's own, the other the default that field started from.
+                if let Some(at) = duplicate_of_kept(&old, &offered, &why) {
+                    take(&mut old, &at);
+                    continue;
+                }
+                let at = steps_of_error(error.path());
+                let taken_out = match &at {
+                    Some(at) if !at.is_empty() && report.unfit.len() < MOST_UNFIT => take(&mut old, at),
+                    _ => None,
+                };
+                let (Some(at), Some(value)) = (at, taken_out) else {
+                    report.afresh = Some(format!("the saved state no longer fits `State` ({why})"));
+                    return (None, report);
+                };
+                report.unfit.push((display(&at), why));
+                not_taken.push((at, value));
+            }
+        }
+    };
+    for at in ignored {
+        if let Some(value) = get(&old, &at) {
+            not_taken.push((at, value.clone()));
+        }
+    }
+
+    // What the new state holds, compared with what it was given: the fields it has that were not given
+    // started from their default, unless an alias took a given value under another name.
+    let new = serde_json::to_value(&state).unwrap_or(Value::Null);
+    let unfit: Vec<&Vec<Step>> = not_taken.iter().take(report.unfit.len()).map(|(at, _)| at).collect();
+    let ignored: Vec<&Vec<Step>> = not_taken.iter().skip(report.unfit.len()).map(|(at, _)| at).collect();
+    let mut defaulted = Vec::new();
+    compare(&old, &new, &mut Vec::new(), &ignored, &mut defaulted);
+    defaulted.retain(|at| !unfit.contains(&at));
+
+    for at in &ignored {
+        let Some(Step::Key(old_name)) = at.last() else { continue };
+        for new_at in &defaulted {
+            let same_parent = new_at.len() == at.len() && new_at[..at.len() - 1] == at[..at.len() - 1];
+            if same_parent
+                && get(&old, at).map(shape_of) == get(&new, new_at).map(shape_of)
+                && let Some(Step::Key(new_name)) = new_at.last()
+            {
+                report.renamed.push((old_name.clone(), new_name.clone()));
+            }
+        }
+    }
+    report.taken_back = offered
+        .iter()
+        .filter(|(at, _)| !not_taken.iter().any(|(still, _)| still == at))
+        .map(|(at, _)| display(at))
+        .collect();
+    report.defaulted = dedup(defaulted.iter().map(|at| display(at)));
+    report.not_taken_at = group(&not_taken);
+    if !not_taken.is_empty() {
+        let kept: Vec<Value> =
+            not_taken.into_iter().map(|(at, value)| Value::Array(vec![steps_to_json(&at), value])).collect();
+        report.not_taken = Value::Array(kept).to_string();
+    }
+    (Some(state), report)
+}
+
+/// Walks objects present on both sides, and the first element of arrays present on both: fields the
+/// new side has and the old side lacks are defaulted, unless an old key the new side dropped (and
+/// `S` took: an alias) holds the same value.
+fn compare(old: &Value, new: &Value, at: &mut Vec<Step>, ignored: &[&Vec<Step>], defaulted: &mut Vec<Vec<Step>>) {
+    match (old, new) {
+        (Value::Object(old_fields), Value::Object(new_fields)) => {
+            let aliased: Vec<&Value> = old_fields
+                .iter()
+                .filter(|(key, _)| !new_fields.contains_key(*key))
+                .filter(|(key, _)| {
+                    !ignored.iter().any(|path| {
+                        path.len() == at.len() + 1
+                            && path.starts_with(at)
+                            && path[at.len()] == Step::Key((*key).clone())
+                    })
+                })
+                .map(|(_, value)| value)
+                .collect();
+            for (key, new_value) in new_fields {
+                at.push(Step::Key(key.clone()));
+                match old_fields.get(key) {
+                    Some(old_value) => compare(old_value, new_value, at, ignored, defaulted),
+                    None if aliased.iter().any(|old_value| same_value(old_value, new_value)) => {}
+                    None => defaulted.push(at.clone()),
+                }
+                at.pop();
+            }
+        }
+        (Value::Array(old_items), Value::Array(new_items)) if !old_items.is_empty() && !new_items.is_empty() => {
+            at.push(Step::Index(0));
+            compare(&old_items[0], &new_items[0], at, ignored, defaulted);
+            at.pop();
+        }
+        _ => {}
+    }
+}
+
+/// For serde's "duplicate field `x`": where `x` is beside one of the kept values.
+fn duplicate_of_kept(old: &Value, offered: &[(Vec<Step>, Value)], why: &str) -> Option<Vec<Step>> {
+    let field = why.strip_prefix("duplicate field `")?.split('`').next()?;
+    offered.iter().find_map(|(at, _)| {
+        let mut beside = at[..at.len().checked_sub(1)?].to_vec();
+        beside.push(Step::Key(field.to_string()));
+        (get(old, &beside).is_some() && &beside != at).then_some(beside)
+    })
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// What kind of value, and for an object, which keys: enough to suggest that a field was renamed.
+fn shape_of(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Number(_) => "number".into(),
+        Value::String(_) => "string".into(),
+        Value::Array(_) => "array".into(),
+        Value::Object(fields) => format!("{{{}}}", fields.keys().cloned().collect::<Vec<_>>().join(",")),
+    }
+}
+
+fn steps_of_ignored(path: &serde_ignored::Path) -> Vec<Step> {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => Vec::new(),
+        Path::Seq { parent, index } => [steps_of_ignored(parent), vec![Step::Index(*index)]].concat(),
+        Path::Map { parent, key } => [steps_of_ignored(parent), vec![Step::Key(key.clone())]].concat(),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            steps_of_ignored(parent)
+        }
+    }
+}
+
+/// `None` if the error's place cannot be told.
+fn steps_of_error(path: &serde_path_to_error::Path) -> Option<Vec<Step>> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            // Enums are written as `{"Variant": ..}`.
+            Segment::Enum { variant } => Some(Step::Key(variant.clone())),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn get<'a>(value: &'a Value, at: &[Step]) -> Option<&'a Value> {
+    at.iter().try_fold(value, |value, step| match step {
+        Step::Key(key) => value.get(key),
+        Step::Index(index) => value.get(index),
+    })
+}
+
+/// Takes the value at `at` out of its object (or puts `null` in its place in an array).
+fn take(value: &mut Value, at: &[Step]) -> Option<Value> {
+    let (last, parent) = at.split_last()?;
+    let parent = parent.iter().try_fold(value, |value, step| match step {
+        Step::Key(key) => value.get_mut(key),
+        Step::Index(index) => value.get_mut(index),
+    })?;
+    match last {
+        Step::Key(key) => parent.as_object_mut()?.remove(key),
+        Step::Index(index) => parent.get_mut(index).map(Value::take),
+    }
+}
+
+/// Puts `new` at `at` unless something is there already, making the objects on the way.
+fn insert_if_missing(value: &mut Value, at: &[Step], new: &Value) {
+    let Some((step, rest)) = at.split_first() else { return };
+    let next = match step {
+        Step::Key(key) => match value.as_object_mut() {
+            Some(fields) if rest.is_empty() => {
+                fields.entry(key.clone()).or_insert_with(|| new.clone());
+                return;
+            }
+            Some(fields) => fields.entry(key.clone()).or_insert_with(|| Value::Object(Default::default())),
+            None => return,
+        },
+        Step::Index(index) => match value.get_mut(index) {
+            Some(item) if rest.is_empty() => {
+                if item.is_null() {
+                    *item = new.clone();
+                }
+                return;
+            }
+            Some(item) => item,
+            None => return,
+        },
+    };
+    insert_if_missing(next, rest, new);
+}
+
+fn steps_to_json(at: &[Step]) -> Value {
+    Value::Array(
+        at.iter()
+            .map(|step| match step {
+                Step::Key(key) => Value::String(key.clone()),
+                Step::Index(index) => Value::from(*index),
+            })
+            .collect(),
+    )
+}
+
+/// The kept values, as [`restore`] wrote them: `[[path, value], ..]`.
+fn parse_kept(kept: &str) -> Vec<(Vec<Step>, Value)> {
+    let Ok(Value::Array(pairs)) = serde_json::from_str(kept) else { return Vec::new() };
+    let step = |step: &Value| match step {
+        Value::String(key) => Some(Step::Key(key.clone())),
+        Value::Number(index) => Some(Step::Index(index.as_u64()? as usize)),
+        _ => None,
+    };
+    pairs
+        .into_iter()
+        .filter_map(|pair| {
+            let Value::Array(mut pair) = pair else { return None };
+            let value = pair.pop()?;
+            let at = pair.pop()?.as_array()?.iter().map(step).collect::<Option<Vec<_>>>()?;
+            Some((at, value))
+        })
+        .collect()
+}
+
+/// `stats.best`, `enemies[].hp`: array indices left out, so that a field of every element reads as one.
+fn display(at: &[Step]) -> String {
+    let mut text = String::new();
+    for step in at {
+        match step {
+            Step::Key(key) if text.is_empty() => text += key,
+            Step::Key(key) => text += &format!(".{key}"),
+            Step::Index(_) => text += "[]",
+        }
+    }
+    text
+}
+
+fn dedup(paths: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for path in paths {
+        if !seen.contains(&path) {
+            seen.push(path);
+        }
+    }
+    seen
+}
+
+/// Each place once, with a preview of its value, or how many values it holds (`enemies[].hp`).
+fn group(values: &[(Vec<Step>, Value)]) -> Vec<(String, String)> {
+    let mut groups: Vec<(String, Vec<&Value>)> = Vec::new();
+    for (at, value) in values {
+        let path = display(at);
+        match groups.iter_mut().find(|(seen, _)| *seen == path) {
+            Some((_, values)) => values.push(value),
+            None => groups.push((path, vec![value])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups
+        .into_iter()
+        .map(|(path, values)| {
+            let preview = if values.len() > 1 { format!("{} values", values.len()) } else { preview(values[0]) };
+            (path, preview)
+        })
+        .collect()
+}
+
+fn preview(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Before {
+        player: (f32, f32),
+        lives: u32,
+        stats: Stats,
+        enemies: Vec<Enemy>,
+    }
+
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Stats {
+        best: u32,
+        runs: u32,
+    }
+
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Enemy {
+        x: f32,
+        hp: u32,
+    }
+
+    fn saved() -> String {
+        let enemies = vec![Enemy { x: 1.0, hp: 3 }, Enemy { x: 2.0, hp: 4 }];
+        serde_json::to_string(&Before { player: (5.0, 6.0), lives: 3, stats: Stats { best: 9, runs: 2 }, enemies })
+            .unwrap()
+    }
+
+    #[test]
+    fn everything_carried_over_says_nothing() {
+        let (state, report) = restore::<Before>(&saved(), "");
+        assert_eq!(state.unwrap().lives, 3);
+        assert!(report.is_complete(), "{report:?}");
+        assert_eq!(report, Restored::default());
+    }
+
+    #[test]
+    fn a_renamed_field_is_kept_named_and_suggested_then_taken_back_with_its_alias() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Renamed {
+            player: (f32, f32),
+            hearts: u32,
+            stats: Stats,
+            enemies: Vec<Enemy>,
+        }
+        let (state, report) = restore::<Renamed>(&saved(), "");
+        assert_eq!(state.unwrap().hearts, 0);
+        assert_eq!(report.not_taken_at, [("lives".to_string(), "3".to_string())]);
+        assert_eq!(report.defaulted, ["hearts"]);
+        assert_eq!(report.renamed, [("lives".to_string(), "hearts".to_string())]);
+        assert!(report.unfit.is_empty() && report.afresh.is_none());
+
+        // The next build adds the alias: the kept value comes back, though this build's save lacks it.
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Aliased {
+            player: (f32, f32),
+            #[serde(alias = "lives")]
+            hearts: u32,
+            stats: Stats,
+            enemies: Vec<Enemy>,
+        }
+        // That build saved `hearts` at the default it started from; the kept `lives` wins over it.
+        let renamed_save = serde_json::to_string(&Renamed { hearts: 1, ..Renamed::default() }).unwrap();
+        let (state, again) = restore::<Aliased>(&renamed_save, &report.not_taken);
+        assert_eq!(state.unwrap().hearts, 3);
+        assert_eq!(again.taken_back, ["lives"]);
+        assert!(again.not_taken_at.is_empty() && again.defaulted.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn an_alias_is_not_a_default() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Aliased {
+            #[serde(alias = "lives")]
+            hearts: u32,
+            stats: Stats,
+        }
+        let (state, report) = restore::<Aliased>(&saved(), "");
+        assert_eq!(state.unwrap().hearts, 3);
+        assert!(report.defaulted.is_empty(), "{report:?}");
+        // `player` and `enemies` were dropped on purpose, and kept all the same.
+        assert_eq!(report.not_taken_at.iter().map(|(at, _)| at.as_str()).collect::<Vec<_>>(), ["enemies", "player"]);
+    }
+
+    #[test]
+    fn a_removed_field_is_kept_and_an_added_one_named() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Changed {
+            player: (f32, f32),
+            stats: Stats,
+            enemies: Vec<Enemy>,
+            score: u64,
+        }
+        let (_, report) = restore::<Changed>(&saved(), "");
+        assert_eq!(report.not_taken_at, [("lives".to_string(), "3".to_string())]);
+        assert_eq!(report.defaulted, ["score"]);
+        // A number gone and a number come beside it: perhaps a rename, so the line suggests the alias.
+        assert_eq!(report.renamed, [("lives".to_string(), "score".to_string())]);
+        let kept: Value = serde_json::from_str(&report.not_taken).unwrap();
+        assert_eq!(kept, serde_json::json!([[["lives"], 3]]));
+    }
+
+    #[test]
+    fn a_retyped_field_that_fits_carries_over_and_one_that_does_not_is_kept_alone() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Retyped {
+            player: String,
+            lives: f32,
+            stats: Stats,
+            enemies: Vec<Enemy>,
+        }
+        let (state, report) = restore::<Retyped>(&saved(), "");
+        let state = state.expect("the rest of the state carries over");
+        assert_eq!((state.lives, state.stats.best, state.player.as_str()), (3.0, 9, ""));
+        assert_eq!(report.unfit.len(), 1);
+        assert_eq!(report.unfit[0].0, "player");
+        assert!(report.unfit[0].1.contains("invalid type"), "{report:?}");
+        assert_eq!(report.not_taken_at, [("player".to_string(), "[5.0,6.0]".to_string())]);
+        assert!(report.defaulted.is_empty(), "an unfit field is reported as unfit only: {report:?}");
+    }
+
+    #[test]
+    fn nested_and_array_fields_are_reported_by_their_path() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Nested {
+            player: (f32, f32),
+            lives: u32,
+            stats: NewStats,
+            enemies: Vec<NewEnemy>,
+        }
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct NewStats {
+            best: u32,
+            streak: u32,
+        }
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct NewEnemy {
+            x: f32,
+            shield: bool,
+        }
+        let (_, report) = restore::<Nested>(&saved(), "");
+        assert_eq!(
+            report.not_taken_at,
+            [("enemies[].hp".to_string(), "2 values".to_string()), ("stats.runs".to_string(), "2".to_string())]
+        );
+        assert_eq!(report.defaulted, ["enemies[].shield", "stats.streak"]);
+    }
+
+    #[test]
+    fn a_state_that_cannot_be_read_starts_afresh_and_says_why() {
+        let (state, report) = restore::<Before>("\"not a state\"", "");
+        assert!(state.is_none());
+        assert!(report.afresh.unwrap().contains("no longer fits"));
+        let (state, report) = restore::<Before>("{ broken", "");
+        assert!(state.is_none() && report.afresh.unwrap().contains("could not be read"));
+    }
+}
