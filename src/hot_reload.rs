@@ -159,9 +159,12 @@ impl HotGame {
     fn swap_if_rebuilt(&mut self) {
         let handover = &mut self.handover;
         // After a panic too: the library rolled its state back to before the panicking frame.
-        let Some(Swap::Reloaded(reloaded)) = self.library.swap_if_rebuilt(|| handover.save(library::save_state()))
-        else {
-            return;
+        let reloaded = match self.library.swap_if_rebuilt(|| handover.save(library::save_state())) {
+            Some(Swap::Reloaded(reloaded)) => reloaded,
+            // A build this binary cannot call: the state is kept for the next start of this binary, which
+            // rebuilds itself (or, on Windows, `just dev` restarts it).
+            Some(Swap::Unfit) => return self.handover.write(),
+            None => return,
         };
         self.restore_and_report();
         if matches!(self.replay, Replay::Looping { .. }) {

@@ -23,9 +23,9 @@ if [ -n "${FAST_PATH_RECORDING:-}" ]; then
             echo "# The library's rustc command as cargo last ran it, written by hot/scripts/build-lib.sh."
             # Cargo's environment, without its jobserver (those descriptors are cargo's own).
             export -p | grep -v -E '^declare -x (CARGO_MAKEFLAGS|MAKEFLAGS|MFLAGS|FAST_PATH_RECORDING)='
-            shift # rustc itself, as cargo found it, is the first argument
-            printf 'exec %q ' "${RUSTC:-rustc}"
-            for arg in "$@"; do
+            # The first argument is rustc itself, as cargo found it.
+            printf 'exec %q ' "$1"
+            for arg in "${@:2}"; do
                 case "$arg" in --error-format=json | --json=*) ;; *) printf '%q ' "$arg" ;; esac
             done
             echo

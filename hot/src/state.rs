@@ -69,7 +69,7 @@ pub fn save<S: GameState>() -> Saved {
     to_saved(downcast::<S>(&mut lock(&STATE)).get_or_insert_with(S::default))
 }
 
-pub fn to_saved<S: GameState>(state: &S) -> Saved {
+pub fn to_saved<S: Serialize>(state: &S) -> Saved {
     serde_json::to_string(state).expect("State serializes to JSON")
 }
 
@@ -79,11 +79,22 @@ pub fn restore<S: GameState>(saved: &Saved, kept: &str) -> Restored {
     if cfg!(feature = "reload") {
         crate::panic::report_panics();
     }
-    let (state, report) = restore::restore::<S>(saved, kept);
+    let mut state = None::<S>;
+    let report = restore::restore(saved, kept, &mut state);
     *downcast::<S>(&mut lock(&STATE)) = state;
     report
 }
 
+impl<S: Serialize + DeserializeOwned> restore::Slot for Option<S> {
+    fn read(&mut self, value: &serde_json::Value) -> Result<(), String> {
+        *self = Some(S::deserialize(value).map_err(|error| error.to_string())?);
+        Ok(())
+    }
+
+    fn write(&self) -> Option<String> {
+        self.as_ref().map(to_saved)
+    }
+}
 /// The state from before the frame now running (between frames: the state), or `None` if there is
 /// none yet, serialized by `save` on this thread with the frame thread's id. The binary calls it
 /// from another thread when a frame never returns (an endless loop), and restarts with it.

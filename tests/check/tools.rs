@@ -36,8 +36,8 @@ fn setup_checks_every_program_the_tests_run() {
     }
 }
 
-/// Programs nothing here runs itself, and the program that needs them.
-const NEEDED_BY: [(&str, &str); 1] = [("xauth", "xvfb-run")];
+/// Programs nothing here runs itself, and the program that needs them (cargo: to build ALSA's bindings).
+const NEEDED_BY: [(&str, &str); 2] = [("xauth", "xvfb-run"), ("pkg-config", "cargo")];
 
 /// The shell scripts of the template and of its projects, as `shellcheck` judges them.
 #[test]

@@ -12,7 +12,8 @@ use crate::{Restored, Saved};
 const BANNER_FOR: Duration = Duration::from_secs(6);
 
 pub struct Handover {
-    saved: Saved,
+    /// `None` until there is a state to hand over: the game then starts afresh, and says nothing.
+    saved: Option<Saved>,
     /// Values no build has taken (`Restored::not_taken`), offered to each build; empty if none.
     kept: String,
     /// What the last restore did not carry over, for the banner, and since when.
@@ -36,19 +37,24 @@ impl Handover {
         let saved = std::fs::read_to_string(state_file()).ok();
         let kept = std::fs::read_to_string(kept_file()).unwrap_or_default();
         let from_file = saved.is_some().then(state_file);
-        // With nothing saved, "{}" makes the game start afresh (whether or not `State` can read it).
-        Handover { saved: saved.unwrap_or_else(|| "{}".to_string()), kept, report: None, from_file }
+        Handover { saved, kept, report: None, from_file }
     }
 
     /// Keeps the state a build saved (before it is unloaded, or as a starting point).
     pub fn save(&mut self, saved: Saved) {
-        self.saved = saved;
+        self.saved = Some(saved);
     }
 
     /// Gives the state to the loaded build through its `restore_state` entry point, with the values kept
     /// from earlier, and says in one line what did not carry over as it was (nothing if everything did).
     pub fn restore(&mut self, restore_state: impl FnOnce(&Saved, &str) -> Restored) {
-        let restored = restore_state(&self.saved, &self.kept);
+        let Some(saved) = &self.saved else {
+            // Nothing to hand over yet: "{}" lets the new build set up its panic report, and the game
+            // starts afresh in its next frame (whether or not `State` can read it).
+            restore_state(&"{}".to_string(), "");
+            return;
+        };
+        let restored = restore_state(saved, &self.kept);
         let first = self.from_file.is_some();
         if let Some(file) = self.from_file.take().filter(|_| restored.afresh.is_none()) {
             println!("[hot] state restored from {}", files::shown(&file));
@@ -84,7 +90,9 @@ impl Handover {
 
     /// Keeps the state for the next start (`target/just-dev/state.json`).
     pub fn write(&self) {
-        Handover::write_for_next_start(&self.saved);
+        if let Some(saved) = &self.saved {
+            Handover::write_for_next_start(saved);
+        }
     }
 
     /// Keeps `saved` for the next start (from any thread: the watchdog's, when a frame is stuck).

@@ -5,12 +5,26 @@
 //! `State` does not take is reported and kept (the binary offers it again to every later build), a value
 //! that no longer fits its field is taken out and kept instead of failing the whole state, and fields
 //! that started from their default are named.
+//!
+//! How: the saved JSON is read as a tree of values and handed to `State` whole, as serde would; then the
+//! new state, written back out, is compared with what it was given. A key it was given and does not
+//! have was not taken, unless a key it has and was not given holds the same value (an alias took it);
+//! a key it has and was not given started from its default. Only the game's own `State` is compiled in
+//! the game's crate, once for reading and once for writing, as any JSON hand-over needs: everything here
+//! is compiled once, in this crate, and never again on a save.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::Restored;
+
+/// Where the restored state goes: the game's `Option<State>`, behind a trait object so that nothing
+/// here is generic over it.
+pub(crate) trait Slot {
+    /// Reads the state from `value`, or says what serde said.
+    fn read(&mut self, value: &Value) -> Result<(), String>;
+    /// The state as JSON, as a save writes it.
+    fn write(&self) -> Option<String>;
+}
 
 /// A place in the state: an object's key or an array's index.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,18 +33,18 @@ enum Step {
     Index(usize),
 }
 
-/// At most this many values are taken out of a state that does not fit before the game starts afresh.
-const MOST_UNFIT: usize = 64;
+/// At most this many reads are tried to find the values that no longer fit, before the game starts afresh.
+const MOST_TRIES: usize = 256;
 
 /// `saved`, and the values kept from earlier restores (`kept`, as [`Restored::not_taken`] had them),
-/// read into `S`; `None` only if the state cannot be read at all.
-pub(crate) fn restore<S: DeserializeOwned + Serialize>(saved: &str, kept: &str) -> (Option<S>, Restored) {
+/// read into `slot`, which is left empty only if the state cannot be read at all.
+pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored {
     let mut report = Restored::default();
     let mut old: Value = match serde_json::from_str(saved) {
         Ok(value) => value,
         Err(error) => {
             report.afresh = Some(format!("the saved state could not be read ({error})"));
-            return (None, report);
+            return report;
         }
     };
     let offered = parse_kept(kept);
@@ -38,112 +52,146 @@ pub(crate) fn restore<S: DeserializeOwned + Serialize>(saved: &str, kept: &str) 
         insert_if_missing(&mut old, at, value);
     }
 
-    let mut not_taken: Vec<(Vec<Step>, Value)> = Vec::new();
-    let (state, ignored) = loop {
-        let mut ignored = Vec::new();
-        let mut on_ignored = |path: serde_ignored::Path| ignored.push(steps_of_ignored(&path));
-        let deserializer = serde_ignored::Deserializer::new(&old, &mut on_ignored);
-        match serde_path_to_error::deserialize::<_, S>(deserializer) {
-            Ok(state) => break (state, ignored),
-            Err(error) => {
-                let why = error.inner().to_string();
-                // A kept value, and a field that now takes it by an alias, which the last build saved too:
-                // the kept value is the game's own, the other the default that field started from.
-                if let Some(at) = duplicate_of_kept(&old, &offered, &why) {
-                    take(&mut old, &at);
-                    continue;
-                }
-                let at = steps_of_error(error.path());
-                let taken_out = match &at {
-                    Some(at) if !at.is_empty() && report.unfit.len() < MOST_UNFIT => take(&mut old, at),
-                    _ => None,
-                };
-                let (Some(at), Some(value)) = (at, taken_out) else {
-                    report.afresh = Some(format!("the saved state no longer fits `State` ({why})"));
-                    return (None, report);
-                };
-                report.unfit.push((display(&at), why));
-                not_taken.push((at, value));
-            }
+    // Values that no longer fit their field: each is found by taking values out until the state reads.
+    let mut unfit: Vec<(Vec<Step>, Value)> = Vec::new();
+    let mut tries = 0;
+    while let Err(why) = slot.read(&old) {
+        // A kept value, and a field that now takes it by an alias, which the last build saved too: the
+        // kept value is the game's own, the other the default that field started from.
+        if let Some(at) = duplicate_of_kept(&old, &offered, &why) {
+            take(&mut old, &at);
+            continue;
         }
-    };
-    for at in ignored {
-        if let Some(value) = get(&old, &at) {
-            not_taken.push((at, value.clone()));
-        }
+        let found = find_unfit(&mut old, slot, &why, &mut tries);
+        let Some((at, value)) = found.filter(|_| tries < MOST_TRIES) else {
+            report.afresh = Some(format!("the saved state no longer fits `State` ({why})"));
+            return report;
+        };
+        report.unfit.push((display(&at), why));
+        unfit.push((at, value));
     }
 
-    // What the new state holds, compared with what it was given: the fields it has that were not given
-    // started from their default, unless an alias took a given value under another name.
-    let new = serde_json::to_value(&state).unwrap_or(Value::Null);
-    let unfit: Vec<&Vec<Step>> = not_taken.iter().take(report.unfit.len()).map(|(at, _)| at).collect();
-    let ignored: Vec<&Vec<Step>> = not_taken.iter().skip(report.unfit.len()).map(|(at, _)| at).collect();
+    // What the new state holds, compared with what it was given.
+    let new = slot.write().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(Value::Null);
+    let mut not_taken = Vec::new();
     let mut defaulted = Vec::new();
-    compare(&old, &new, &mut Vec::new(), &ignored, &mut defaulted);
-    defaulted.retain(|at| !unfit.contains(&at));
+    compare(&old, &new, &mut Vec::new(), &mut not_taken, &mut defaulted);
+    defaulted.retain(|at| !unfit.iter().any(|(unfit, _)| unfit == at));
 
-    for at in &ignored {
+    for at in &not_taken {
         let Some(Step::Key(old_name)) = at.last() else { continue };
         for new_at in &defaulted {
             let same_parent = new_at.len() == at.len() && new_at[..at.len() - 1] == at[..at.len() - 1];
-            if same_parent
-                && get(&old, at).map(shape_of) == get(&new, new_at).map(shape_of)
-                && let Some(Step::Key(new_name)) = new_at.last()
-            {
-                report.renamed.push((old_name.clone(), new_name.clone()));
+            let (Some(old_value), Some(new_value)) = (get(&old, at), get(&new, new_at)) else { continue };
+            if same_parent && shape_of(old_value) == shape_of(new_value) {
+                if let Some(Step::Key(new_name)) = new_at.last() {
+                    report.renamed.push((old_name.clone(), new_name.clone()));
+                }
             }
         }
     }
+    let mut kept_values = unfit;
+    for at in &not_taken {
+        kept_values.extend(every(&old, at));
+    }
     report.taken_back = offered
         .iter()
-        .filter(|(at, _)| !not_taken.iter().any(|(still, _)| still == at))
+        .filter(|(at, _)| !kept_values.iter().any(|(still, _)| still == at))
         .map(|(at, _)| display(at))
         .collect();
     report.defaulted = dedup(defaulted.iter().map(|at| display(at)));
-    report.not_taken_at = group(&not_taken);
-    if !not_taken.is_empty() {
-        let kept: Vec<Value> =
-            not_taken.into_iter().map(|(at, value)| Value::Array(vec![steps_to_json(&at), value])).collect();
+    report.not_taken_at = group(&kept_values);
+    if !kept_values.is_empty() {
+        let kept = kept_values.into_iter().map(|(at, value)| Value::Array(vec![steps_to_json(&at), value])).collect();
         report.not_taken = Value::Array(kept).to_string();
     }
-    (Some(state), report)
+    report
 }
 
-/// Walks objects present on both sides, and the first element of arrays present on both: fields the
-/// new side has and the old side lacks are defaulted, unless an old key the new side dropped (and
-/// `S` took: an alias) holds the same value.
-fn compare(old: &Value, new: &Value, at: &mut Vec<Step>, ignored: &[&Vec<Step>], defaulted: &mut Vec<Vec<Step>>) {
+/// Walks objects present on both sides, and the first element of arrays present on both (`Index(0)`
+/// then stands for every element). A key of the old side the new side lacks was not taken, and a key of
+/// the new side the old side lacks started from its default, unless the two hold the same value: an
+/// alias took it.
+fn compare(
+    old: &Value,
+    new: &Value,
+    at: &mut Vec<Step>,
+    not_taken: &mut Vec<Vec<Step>>,
+    defaulted: &mut Vec<Vec<Step>>,
+) {
     match (old, new) {
         (Value::Object(old_fields), Value::Object(new_fields)) => {
-            let aliased: Vec<&Value> = old_fields
-                .iter()
-                .filter(|(key, _)| !new_fields.contains_key(*key))
-                .filter(|(key, _)| {
-                    !ignored.iter().any(|path| {
-                        path.len() == at.len() + 1
-                            && path.starts_with(at)
-                            && path[at.len()] == Step::Key((*key).clone())
-                    })
-                })
-                .map(|(_, value)| value)
-                .collect();
-            for (key, new_value) in new_fields {
-                at.push(Step::Key(key.clone()));
-                match old_fields.get(key) {
-                    Some(old_value) => compare(old_value, new_value, at, ignored, defaulted),
-                    None if aliased.iter().any(|old_value| same_value(old_value, new_value)) => {}
-                    None => defaulted.push(at.clone()),
+            let gone: Vec<(&String, &Value)> =
+                old_fields.iter().filter(|(key, _)| !new_fields.contains_key(*key)).collect();
+            let came: Vec<(&String, &Value)> =
+                new_fields.iter().filter(|(key, _)| !old_fields.contains_key(*key)).collect();
+            let aliased = |old_value: &Value| came.iter().any(|(_, new_value)| same_value(old_value, new_value));
+            for (key, old_value) in &gone {
+                if !aliased(old_value) {
+                    not_taken.push([at.as_slice(), &[Step::Key((*key).clone())]].concat());
                 }
-                at.pop();
+            }
+            for (key, new_value) in &came {
+                if !gone.iter().any(|(_, old_value)| same_value(old_value, new_value)) {
+                    defaulted.push([at.as_slice(), &[Step::Key((*key).clone())]].concat());
+                }
+            }
+            for (key, new_value) in new_fields {
+                if let Some(old_value) = old_fields.get(key) {
+                    at.push(Step::Key(key.clone()));
+                    compare(old_value, new_value, at, not_taken, defaulted);
+                    at.pop();
+                }
             }
         }
         (Value::Array(old_items), Value::Array(new_items)) if !old_items.is_empty() && !new_items.is_empty() => {
             at.push(Step::Index(0));
-            compare(&old_items[0], &new_items[0], at, ignored, defaulted);
+            compare(&old_items[0], &new_items[0], at, not_taken, defaulted);
             at.pop();
         }
         _ => {}
     }
+}
+
+/// A value whose removal lets the state read (or changes what fails), the deepest one found: the
+/// top-level fields are tried one by one, then the fields inside the one found.
+fn find_unfit(old: &mut Value, slot: &mut dyn Slot, why: &str, tries: &mut usize) -> Option<(Vec<Step>, Value)> {
+    let mut found: Option<Vec<Step>> = None;
+    let mut parent: Vec<Step> = Vec::new();
+    loop {
+        let keys: Vec<String> = match get(old, &parent) {
+            Some(Value::Object(fields)) => fields.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut deeper = None;
+        for key in keys {
+            let at = [parent.as_slice(), &[Step::Key(key)]].concat();
+            let value = take(old, &at)?;
+            *tries += 1;
+            let helps = match slot.read(old) {
+                Ok(()) => true,
+                Err(other) => other != why,
+            };
+            insert_if_missing(old, &at, &value);
+            if helps {
+                deeper = Some(at);
+                break;
+            }
+            if *tries >= MOST_TRIES {
+                return None;
+            }
+        }
+        match deeper {
+            Some(at) => {
+                parent.clone_from(&at);
+                found = Some(at);
+            }
+            None => break,
+        }
+    }
+    let at = found?;
+    let value = take(old, &at)?;
+    Some((at, value))
 }
 
 /// For serde's "duplicate field `x`": where `x` is beside one of the kept values.
@@ -175,37 +223,33 @@ fn shape_of(value: &Value) -> String {
     }
 }
 
-fn steps_of_ignored(path: &serde_ignored::Path) -> Vec<Step> {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => Vec::new(),
-        Path::Seq { parent, index } => [steps_of_ignored(parent), vec![Step::Index(*index)]].concat(),
-        Path::Map { parent, key } => [steps_of_ignored(parent), vec![Step::Key(key.clone())]].concat(),
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            steps_of_ignored(parent)
-        }
-    }
-}
-
-/// `None` if the error's place cannot be told.
-fn steps_of_error(path: &serde_path_to_error::Path) -> Option<Vec<Step>> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .map(|segment| match segment {
-            Segment::Seq { index } => Some(Step::Index(*index)),
-            Segment::Map { key } => Some(Step::Key(key.clone())),
-            // Enums are written as `{"Variant": ..}`.
-            Segment::Enum { variant } => Some(Step::Key(variant.clone())),
-            Segment::Unknown => None,
-        })
-        .collect()
-}
-
 fn get<'a>(value: &'a Value, at: &[Step]) -> Option<&'a Value> {
     at.iter().try_fold(value, |value, step| match step {
         Step::Key(key) => value.get(key),
         Step::Index(index) => value.get(index),
     })
+}
+
+/// Every value at `at`, `Index(0)` standing for every element of its array, each with its own place.
+fn every(value: &Value, at: &[Step]) -> Vec<(Vec<Step>, Value)> {
+    let Some((step, rest)) = at.split_first() else { return vec![(Vec::new(), value.clone())] };
+    let within = |step: Step, value: &Value| {
+        every(value, rest).into_iter().map(move |(mut place, found)| {
+            place.insert(0, step.clone());
+            (place, found)
+        })
+    };
+    match (step, value) {
+        (Step::Key(key), Value::Object(fields)) => {
+            fields.get(key).map(|inner| within(step.clone(), inner).collect()).unwrap_or_default()
+        }
+        (Step::Index(_), Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(index, inner)| within(Step::Index(index), inner).collect::<Vec<_>>())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Takes the value at `at` out of its object (or puts `null` in its place in an array).
@@ -333,6 +377,12 @@ mod tests {
     use serde::{Deserialize, Serialize};
 
     use super::*;
+
+    fn restore<S: Serialize + for<'de> Deserialize<'de>>(saved: &str, kept: &str) -> (Option<S>, Restored) {
+        let mut slot = None;
+        let report = super::restore(saved, kept, &mut slot);
+        (slot, report)
+    }
 
     #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
     #[serde(default)]
