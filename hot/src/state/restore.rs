@@ -83,10 +83,11 @@ pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored 
         for new_at in &defaulted {
             let same_parent = new_at.len() == at.len() && new_at[..at.len() - 1] == at[..at.len() - 1];
             let (Some(old_value), Some(new_value)) = (get(&old, at), get(&new, new_at)) else { continue };
-            if same_parent && shape_of(old_value) == shape_of(new_value) {
-                if let Some(Step::Key(new_name)) = new_at.last() {
-                    report.renamed.push((old_name.clone(), new_name.clone()));
-                }
+            if let Some(Step::Key(new_name)) = new_at.last()
+                && same_parent
+                && shape_of(old_value) == shape_of(new_value)
+            {
+                report.renamed.push((old_name.clone(), new_name.clone()));
             }
         }
     }
@@ -509,6 +510,31 @@ mod tests {
         assert!(report.unfit[0].1.contains("invalid type"), "{report:?}");
         assert_eq!(report.not_taken_at, [("player".to_string(), "[5.0,6.0]".to_string())]);
         assert!(report.defaulted.is_empty(), "an unfit field is reported as unfit only: {report:?}");
+    }
+
+    #[test]
+    fn a_nested_value_that_no_longer_fits_is_taken_out_alone() {
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct Retyped {
+            player: (f32, f32),
+            lives: u32,
+            stats: TextStats,
+            enemies: Vec<Enemy>,
+        }
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        struct TextStats {
+            best: String,
+            runs: u32,
+        }
+        let (state, report) = restore::<Retyped>(&saved(), "");
+        let state = state.expect("the rest of the state carries over");
+        assert_eq!((state.stats.runs, state.lives, state.enemies.len()), (2, 3, 2));
+        assert_eq!(report.unfit.iter().map(|(at, _)| at.as_str()).collect::<Vec<_>>(), ["stats.best"]);
+        assert_eq!(report.not_taken_at, [("stats.best".to_string(), "9".to_string())]);
+        let kept: Value = serde_json::from_str(&report.not_taken).unwrap();
+        assert_eq!(kept, serde_json::json!([[["stats", "best"], 9]]));
     }
 
     #[test]
