@@ -45,8 +45,11 @@ impl Build {
     }
 }
 
-/// The types of this crate that cross (this file and the state's), part of every contract.
+/// The types of this crate that cross (this file, and the state's), part of every contract.
+#[cfg(feature = "state")]
 const OWN_FINGERPRINT: u64 = fingerprint(&[include_str!("build.rs"), include_str!("saved.rs")]);
+#[cfg(not(feature = "state"))]
+const OWN_FINGERPRINT: u64 = fingerprint(&[include_str!("build.rs")]);
 
 /// A hash of Rust sources that changes when what they declare changes, and not when a comment,
 /// whitespace, a trailing comma or a function's body does: the binary depends on the types that cross

@@ -6,14 +6,18 @@
 //!   checking that a build fits before calling it, handing the state over and saying what did not carry
 //!   over, and a watchdog for calls that never return.
 //!
-//! What crosses between the two is plain owned data: [`Build`], [`Saved`] and [`Restored`].
+//! What crosses between the two is plain owned data: [`Build`], and with a `State`, `Saved` and `Restored`.
+//! A starter whose state is not the library's (bevy, minimal) has neither `src/state/` nor the files
+//! about it, `saved.rs` and `host/handover.rs`.
 
 mod build;
 mod panic;
+#[cfg(feature = "state")]
 mod saved;
 
 pub use build::{Build, fingerprint};
 pub use panic::catch_panic;
+#[cfg(feature = "state")]
 pub use saved::{Restored, Saved};
 
 #[cfg(feature = "host")]
