@@ -9,7 +9,8 @@ mod asset_watcher;
 mod replay;
 
 use contract::{Frame, Input};
-use hot::host::{Entry, Handover, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
+use hot::host::{Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
+use hot_state::Handover;
 use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
@@ -23,7 +24,8 @@ use replay::{Replay, Step};
 )]
 mod library {
     pub use contract::{Frame, Input};
-    pub use hot::{Build, Restored, Saved};
+    pub use hot::Build;
+    pub use hot_state::{Restored, Saved};
 
     // One proxy function for each entry point in the library's `exports.rs`.
     hot_functions_from_file!("lib/src/exports.rs");

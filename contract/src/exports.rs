@@ -1,9 +1,8 @@
 //! What the game library's entry points do, so that `lib/src/exports.rs` is a line each: the game's
-//! `State` kept between frames and handed to the next build (`hot::state`), around the frame this
+//! `State` kept between frames and handed to the next build (`hot_state`), around the frame this
 //! API records. Not for game code.
 
-use hot::state::GameState;
-use hot::{Restored, Saved};
+use hot_state::{GameState, Restored, Saved};
 
 use crate::{Frame, Input};
 
@@ -11,29 +10,29 @@ use crate::{Frame, Input};
 /// the time), what it drew, played and loaded. In hot builds a panic comes back as `Err` with its
 /// message and location, and the state as it was before the frame.
 pub fn frame<S: GameState>(input: &Input, game: fn(&mut S)) -> Result<Frame, String> {
-    hot::state::frame::<S, _>(|state| crate::record_frame(input, || game(state.get_or_insert_with(S::default))))
+    hot_state::frame::<S, _>(|state| crate::record_frame(input, || game(state.get_or_insert_with(S::default))))
 }
 
 /// The state, for the next build; then frees what the API keeps while the library is loaded (the
 /// binary calls it before it unloads this build).
 pub fn save_state<S: GameState>() -> Saved {
-    let saved = hot::state::save::<S>();
+    let saved = hot_state::save::<S>();
     crate::release();
     saved
 }
 
 /// Takes over a state saved by this or an older build, with the values no build took yet (`kept`).
 pub fn restore_state<S: GameState>(saved: &Saved, kept: &str) -> Restored {
-    hot::state::restore::<S>(saved, kept)
+    hot_state::restore::<S>(saved, kept)
 }
 
 /// The state from before the frame now running, for a restart after an endless loop: read from the
 /// watchdog's thread with the frame thread's asset table (handles are saved as their paths).
 pub fn last_good_state<S: GameState>() -> Option<Saved> {
-    hot::state::last_good::<S>(|thread, state| crate::as_thread(thread, || hot::state::to_saved(state)))
+    hot_state::last_good::<S>(|thread, state| crate::as_thread(thread, || hot_state::to_saved(state)))
 }
 
 /// Starts the game afresh.
 pub fn reset_state<S: GameState>() {
-    hot::state::reset::<S>();
+    hot_state::reset::<S>();
 }

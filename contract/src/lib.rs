@@ -92,7 +92,7 @@ pub const fn fingerprint(exports_source: &str) -> u64 {
         include_str!("keys.rs"),
         include_str!("math.rs"),
         exports_source,
-    ])
+    ]) ^ hot_state::FINGERPRINT
 }
 
 /// FNV-1a: a stable hash (the same in every build), for asset ids.

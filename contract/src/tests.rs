@@ -299,7 +299,7 @@ mod state {
     }
 
     fn state() -> Option<Game> {
-        hot::state::with::<Game, _>(|state| state.cloned())
+        hot_state::with::<Game, _>(|state| state.cloned())
     }
 
     #[test]
@@ -323,7 +323,7 @@ mod state {
             assert!(kept.contains("assets/player.png"), "{kept}");
 
             // A panicking frame comes back as its message, and the state as it was before that frame.
-            hot::state::with::<Game, _>(|state| state.unwrap().frames = 98);
+            hot_state::with::<Game, _>(|state| state.unwrap().frames = 98);
             let panic = exports::frame(&input, frame).unwrap_err();
             assert!(panic.contains("frame 99") && panic.contains("tests.rs"), "{panic}");
             assert_eq!(state().unwrap().frames, 98);

@@ -45,10 +45,7 @@ impl Build {
     }
 }
 
-/// The types of this crate that cross (this file, and the state's), part of every contract.
-#[cfg(feature = "state")]
-const OWN_FINGERPRINT: u64 = fingerprint(&[include_str!("build.rs"), include_str!("saved.rs")]);
-#[cfg(not(feature = "state"))]
+/// The type of this crate that crosses ([`Build`]), part of every contract.
 const OWN_FINGERPRINT: u64 = fingerprint(&[include_str!("build.rs")]);
 
 /// A hash of Rust sources that changes when what they declare changes, and not when a comment,

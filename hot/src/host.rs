@@ -3,15 +3,11 @@
 //! keeps for itself is only what is about its framework.
 
 pub mod files;
-#[cfg(feature = "state")]
-mod handover;
 mod library;
 pub mod quit;
 mod restart;
 mod watchdog;
 
-#[cfg(feature = "state")]
-pub use handover::Handover;
 pub use library::{Entry, Library, Reloaded, Swap};
 pub use restart::restart;
 pub use watchdog::{Watchdog, WhenStuck};

@@ -5,7 +5,8 @@
 //! binary rebuilds itself and restarts, keeping the state.
 
 use contract::{Frame, Input};
-use hot::{Build, Restored, Saved};
+use hot::Build;
+use hot_state::{Restored, Saved};
 
 use crate::State;
 

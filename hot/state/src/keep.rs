@@ -5,8 +5,6 @@
 //! In hot builds (feature `reload`) a panicking frame is rolled back: the state is kept as it was
 //! before each frame, and the frame's own changes are dropped with the panic.
 
-mod restore;
-
 use std::any::Any;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
@@ -80,12 +78,12 @@ pub fn restore<S: GameState>(saved: &Saved, kept: &str) -> Restored {
         crate::panic::report_panics();
     }
     let mut state = None::<S>;
-    let report = restore::restore(saved, kept, &mut state);
+    let report = crate::restore::restore(saved, kept, &mut state);
     *downcast::<S>(&mut lock(&STATE)) = state;
     report
 }
 
-impl<S: Serialize + DeserializeOwned> restore::Slot for Option<S> {
+impl<S: Serialize + DeserializeOwned> crate::restore::Slot for Option<S> {
     fn read(&mut self, value: &serde_json::Value) -> Result<(), String> {
         *self = Some(S::deserialize(value).map_err(|error| error.to_string())?);
         Ok(())

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::files;
 use crate::{Restored, Saved};
+use hot::host::files;
 
 /// How long the window's banner shows what a restore did not carry over.
 const BANNER_FOR: Duration = Duration::from_secs(6);
