@@ -212,7 +212,7 @@ fn raw_input(input: &Input) -> egui::RawInput {
                 egui_events.push(Event::Key { key, physical_key: None, pressed, repeat, modifiers });
             }
             // Control characters (backspace, Ctrl+A...) arrive as keys.
-            InputEvent::Char(c) if !c.is_control() && !(modifiers.command && !modifiers.alt) => {
+            InputEvent::Char(c) if !c.is_control() && (!modifiers.command || modifiers.alt) => {
                 egui_events.push(Event::Text(c.to_string()))
             }
             InputEvent::Char(_) => {}

@@ -3,7 +3,8 @@
 //! in the plain build and in the hot build's configuration (clippy compiles everything a `cargo check`
 //! does). And each file of a generated project belongs to it: compiled into one of those builds (rustc's
 //! dep-info lists every source file and every file a source includes), or a config, asset or doc the
-//! project's README names. Nothing of one starter can stay behind in another.
+//! project's README names (a source file of a feature the README tells about, by its path, too).
+//! Nothing of one starter can stay behind in another.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -52,9 +53,10 @@ fn check_starter(starter: &str) {
     let mut strays = Vec::new();
     for file in project_files(&project) {
         let relative = file.strip_prefix(&project).unwrap().to_string_lossy().into_owned();
+        // A source file is part of a build, or of a feature the README tells about (by its path).
         let is_source = relative.ends_with(".rs");
         let in_named_folder = named.iter().any(|path| path.ends_with('/') && relative.starts_with(path.as_str()));
-        let accounted = built.contains(&file) || (!is_source && (named.contains(&relative) || in_named_folder));
+        let accounted = built.contains(&file) || named.contains(&relative) || (!is_source && in_named_folder);
         if !accounted && relative != "README.md" {
             strays.push(relative);
         }

@@ -211,8 +211,7 @@ mod tests {
 
     #[test]
     fn remove_keeps_at_least_one_creature() {
-        let mut state = State::default();
-        state.selected = 1;
+        let mut state = State { selected: 1, ..State::default() };
         remove_selected(&mut state);
         remove_selected(&mut state);
         assert_eq!((state.creatures.len(), state.selected), (1, 0));
@@ -226,7 +225,7 @@ mod tests {
         let last = frame.draw.last();
         assert!(matches!(last, Some(DrawCommand::Gui(meshes)) if !meshes.is_empty()), "the UI comes last: {last:?}");
         let circle = frame.draw.iter().find_map(|command| match *command {
-            DrawCommand::Circle { x, r, .. } if r == 50.0 => Some(x),
+            DrawCommand::Circle { x, r: 50.0, .. } => Some(x),
             _ => None,
         });
         // Between the 170 px list and the 260 px details panel.
