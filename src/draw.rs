@@ -15,45 +15,45 @@ pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
     set_default_camera();
     for command in &frame.draw {
         match *command {
-            DrawCommand::ClearBackground(color) => clear_background(ours(color)),
-            DrawCommand::Rectangle { x, y, w, h, color } => draw_rectangle(x, y, w, h, ours(color)),
+            DrawCommand::ClearBackground(color) => clear_background(to_macroquad(color)),
+            DrawCommand::Rectangle { x, y, w, h, color } => draw_rectangle(x, y, w, h, to_macroquad(color)),
             DrawCommand::RectangleLines { x, y, w, h, thickness, color } => {
-                draw_rectangle_lines(x, y, w, h, thickness, ours(color))
+                draw_rectangle_lines(x, y, w, h, thickness, to_macroquad(color))
             }
             DrawCommand::RectangleEx { x, y, w, h, offset, rotation, color } => {
-                draw_rectangle_ex(x, y, w, h, DrawRectangleParams { offset, rotation, color: ours(color) })
+                draw_rectangle_ex(x, y, w, h, DrawRectangleParams { offset, rotation, color: to_macroquad(color) })
             }
-            DrawCommand::Circle { x, y, r, color } => draw_circle(x, y, r, ours(color)),
+            DrawCommand::Circle { x, y, r, color } => draw_circle(x, y, r, to_macroquad(color)),
             DrawCommand::CircleLines { x, y, r, thickness, color } => {
-                draw_circle_lines(x, y, r, thickness, ours(color))
+                draw_circle_lines(x, y, r, thickness, to_macroquad(color))
             }
-            DrawCommand::Ellipse { x, y, w, h, rotation, color } => draw_ellipse(x, y, w, h, rotation, ours(color)),
+            DrawCommand::Ellipse { x, y, w, h, rotation, color } => draw_ellipse(x, y, w, h, rotation, to_macroquad(color)),
             DrawCommand::EllipseLines { x, y, w, h, rotation, thickness, color } => {
-                draw_ellipse_lines(x, y, w, h, rotation, thickness, ours(color))
+                draw_ellipse_lines(x, y, w, h, rotation, thickness, to_macroquad(color))
             }
-            DrawCommand::Line { x1, y1, x2, y2, thickness, color } => draw_line(x1, y1, x2, y2, thickness, ours(color)),
-            DrawCommand::Triangle { v1, v2, v3, color } => draw_triangle(v1, v2, v3, ours(color)),
+            DrawCommand::Line { x1, y1, x2, y2, thickness, color } => draw_line(x1, y1, x2, y2, thickness, to_macroquad(color)),
+            DrawCommand::Triangle { v1, v2, v3, color } => draw_triangle(v1, v2, v3, to_macroquad(color)),
             DrawCommand::TriangleLines { v1, v2, v3, thickness, color } => {
-                draw_triangle_lines(v1, v2, v3, thickness, ours(color))
+                draw_triangle_lines(v1, v2, v3, thickness, to_macroquad(color))
             }
             DrawCommand::Poly { x, y, sides, radius, rotation, color } => {
-                draw_poly(x, y, sides, radius, rotation, ours(color))
+                draw_poly(x, y, sides, radius, rotation, to_macroquad(color))
             }
             DrawCommand::PolyLines { x, y, sides, radius, rotation, thickness, color } => {
-                draw_poly_lines(x, y, sides, radius, rotation, thickness, ours(color))
+                draw_poly_lines(x, y, sides, radius, rotation, thickness, to_macroquad(color))
             }
             DrawCommand::Arc { x, y, sides, radius, rotation, thickness, arc, color } => {
-                draw_arc(x, y, sides, radius, rotation, thickness, arc, ours(color))
+                draw_arc(x, y, sides, radius, rotation, thickness, arc, to_macroquad(color))
             }
             DrawCommand::Texture { texture, x, y, color, dest_size, source, rotation, flip_x, flip_y, pivot } => {
                 let source = source.map(|r| macroquad::math::Rect::new(r.x, r.y, r.w, r.h));
                 let params = DrawTextureParams { dest_size, source, rotation, flip_x, flip_y, pivot };
-                draw_texture_ex(assets.texture(texture), x, y, ours(color), params);
+                draw_texture_ex(assets.texture(texture), x, y, to_macroquad(color), params);
             }
             DrawCommand::Text { ref text, x, y, font, font_size, font_scale, font_scale_aspect, rotation, color } => {
                 let font = font.and_then(|id| assets.font(id));
                 let params =
-                    TextParams { font, font_size, font_scale, font_scale_aspect, rotation, color: ours(color) };
+                    TextParams { font, font_size, font_scale, font_scale_aspect, rotation, color: to_macroquad(color) };
                 draw_text_ex(text, x, y, params);
             }
             DrawCommand::SetTextureFilter { texture, filter } => assets.set_filter(texture, filter),
@@ -99,7 +99,7 @@ pub fn marker(text: Option<String>) {
     macroquad::text::draw_text(&text, x + 10.0, 8.0 + 20.0, 20.0, Color::from_rgba(0xff, 0xff, 0xff, 255));
 }
 
-fn ours(contract::Color { r, g, b, a }: contract::Color) -> Color {
+fn to_macroquad(contract::Color { r, g, b, a }: contract::Color) -> Color {
     Color::new(r, g, b, a)
 }
 
