@@ -73,7 +73,7 @@ fn check_generated_names(project: &Path) {
     let sources =
         ["src/main.rs", "src/assets.rs", "src/audio.rs", "src/hot_reload.rs", "src/hot_reload/asset_watcher.rs"];
     let core =
-        ["hot/src/host/library.rs", "hot/src/state/restore.rs", "hot/scripts/build-lib.sh", "hot/scripts/dev.sh"];
+        ["hot/src/host/library.rs", "hot/state/src/restore.rs", "hot/scripts/build-lib.sh", "hot/scripts/dev.sh"];
     for source in sources.into_iter().chain(core).chain([
         "lib/src/lib.rs",
         "lib/src/exports.rs",
