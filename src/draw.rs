@@ -27,11 +27,15 @@ pub fn frame(frame: &Frame, assets: &mut Assets, gui: &Gui) {
             DrawCommand::CircleLines { x, y, r, thickness, color } => {
                 draw_circle_lines(x, y, r, thickness, to_macroquad(color))
             }
-            DrawCommand::Ellipse { x, y, w, h, rotation, color } => draw_ellipse(x, y, w, h, rotation, to_macroquad(color)),
+            DrawCommand::Ellipse { x, y, w, h, rotation, color } => {
+                draw_ellipse(x, y, w, h, rotation, to_macroquad(color))
+            }
             DrawCommand::EllipseLines { x, y, w, h, rotation, thickness, color } => {
                 draw_ellipse_lines(x, y, w, h, rotation, thickness, to_macroquad(color))
             }
-            DrawCommand::Line { x1, y1, x2, y2, thickness, color } => draw_line(x1, y1, x2, y2, thickness, to_macroquad(color)),
+            DrawCommand::Line { x1, y1, x2, y2, thickness, color } => {
+                draw_line(x1, y1, x2, y2, thickness, to_macroquad(color))
+            }
             DrawCommand::Triangle { v1, v2, v3, color } => draw_triangle(v1, v2, v3, to_macroquad(color)),
             DrawCommand::TriangleLines { v1, v2, v3, thickness, color } => {
                 draw_triangle_lines(v1, v2, v3, thickness, to_macroquad(color))

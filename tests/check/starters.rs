@@ -38,7 +38,8 @@ fn check_starter(starter: &str) {
     let project = support::generate(&scratch, &name, &[&format!("starter={starter}")]).canonicalize().unwrap();
     // One target folder for the four (and, under `just test-template`, for this repository's own checks),
     // so that what they share is checked once.
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| support::template_dir().join("target"), PathBuf::from);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| support::template_dir().join("target"), PathBuf::from);
     let cargo = |args: &[&str]| {
         support::run(Command::new("cargo").args(args).current_dir(&project).env("CARGO_TARGET_DIR", &target));
     };
