@@ -3,7 +3,7 @@
 //! as a UI needs them.
 
 use contract::Input;
-use contract::boundary::{InputEvent, Modifiers};
+use contract::boundary::{CameraSetting, InputEvent, Modifiers, Touch, TouchPhase, WindowRequest};
 use contract::keys::{KeyCode, MouseButton};
 use macroquad::input as mq;
 use macroquad::math::Vec2;
@@ -33,8 +33,25 @@ impl InputReader {
         self.copied = text.to_string();
     }
 
-    /// `changed_assets`: asset files that changed on disk since the last frame (hot builds).
-    pub fn read(&mut self, changed_assets: Vec<String>) -> Input {
+    /// What the game asked of the window.
+    pub fn apply(&mut self, requests: &[WindowRequest]) {
+        for request in requests {
+            match *request {
+                WindowRequest::PreventQuit => mq::prevent_quit(),
+                WindowRequest::CursorGrab(grab) => mq::set_cursor_grab(grab),
+                WindowRequest::ShowMouse(shown) => mq::show_mouse(shown),
+            }
+        }
+    }
+
+    /// `changed_assets`: asset files that changed on disk since the last frame (hot builds); `camera`
+    /// and `default_font`: the game's, as they stand (see `draw.rs`).
+    pub fn read(
+        &mut self,
+        changed_assets: Vec<String>,
+        camera: Option<CameraSetting>,
+        default_font: Option<u64>,
+    ) -> Input {
         let keys = |set: std::collections::HashSet<mq::KeyCode>| set.into_iter().map(key).collect();
         let buttons = |is: fn(mq::MouseButton) -> bool| {
             BUTTONS.iter().filter(|(button, _)| is(*button)).map(|&(_, ours)| ours).collect()
@@ -61,6 +78,10 @@ impl InputReader {
             mouse_released: buttons(mq::is_mouse_button_released),
             changed_assets,
             events: events.events,
+            touches: mq::touches().into_iter().map(touch).collect(),
+            quit_requested: mq::is_quit_requested(),
+            camera,
+            default_font,
             modifiers: Modifiers {
                 shift: down([mq::KeyCode::LeftShift, mq::KeyCode::RightShift]),
                 ctrl: down([mq::KeyCode::LeftControl, mq::KeyCode::RightControl]),
@@ -127,4 +148,15 @@ fn mouse_button(button: mq::MouseButton) -> MouseButton {
 /// Both name their keys by the same codes (X11's key symbols).
 fn key(key: mq::KeyCode) -> KeyCode {
     KeyCode::from_code(key as u16)
+}
+
+fn touch(touch: mq::Touch) -> Touch {
+    let phase = match touch.phase {
+        mq::TouchPhase::Started => TouchPhase::Started,
+        mq::TouchPhase::Stationary => TouchPhase::Stationary,
+        mq::TouchPhase::Moved => TouchPhase::Moved,
+        mq::TouchPhase::Ended => TouchPhase::Ended,
+        mq::TouchPhase::Cancelled => TouchPhase::Cancelled,
+    };
+    Touch { id: touch.id, phase, position: touch.position }
 }

@@ -6,6 +6,8 @@ mod audio;
 mod draw;
 mod gui;
 mod input;
+mod materials;
+mod overlay;
 
 // How the binary reaches the game: linked in (plain builds), or loaded from the library file
 // and reloaded whenever it is rebuilt (`--features reload`, which `just dev` uses).
@@ -32,6 +34,7 @@ async fn main() {
     let mut audio = audio::Audio::default();
     let mut gui = gui::Gui::new();
     let mut input = input::InputReader::new();
+    let mut drawing = draw::Drawing::default();
     let mut game = Game::start();
     // The frame on screen: drawn again while the game is paused (after a panic in hot builds).
     let mut shown = contract::Frame::default();
@@ -40,8 +43,9 @@ async fn main() {
         for path in &changed {
             assets.reload(path, &mut audio);
         }
-        if let Some(frame) = game.frame(input.read(changed)) {
-            assets.load(&frame.loads);
+        if let Some(frame) = game.frame(input.read(changed, drawing.camera(), drawing.default_font())) {
+            assets.load(&frame);
+            input.apply(&frame.window);
             gui.update(&frame);
             if let Some(text) = &frame.copied_text {
                 input.copy(text);
@@ -52,9 +56,9 @@ async fn main() {
             }
             shown = frame;
         }
-        draw::frame(&shown, &mut assets, &gui);
-        draw::banner(game.problem().into_iter().chain(assets.problems()));
-        draw::marker(game.marker());
+        drawing.frame(&shown, &mut assets, &gui);
+        overlay::banner(game.problem().into_iter().chain(assets.problems()));
+        overlay::marker(game.marker());
         next_frame().await;
     }
 }

@@ -6,10 +6,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use base64::Engine;
+use base64::prelude::BASE64_STANDARD;
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::{AssetKind, AssetLoad, AssetSource, DrawCommand, FilterMode, Frame};
 use crate::math::{Vec2, vec2};
+use crate::resources::Keep;
 
 /// The size the game sees for a texture whose file is missing or unreadable: the binary draws its
 /// placeholder at this size too.
@@ -25,21 +28,32 @@ struct Entry {
     /// Filled in on first use, emptied when the file changes on disk.
     texture_size: Option<Vec2>,
     font: Option<Option<Arc<fontdue::Font>>>,
-    contents: Option<Result<Arc<Vec<u8>>, String>>,
+    contents: Option<Result<Arc<Vec<u8>>, std::io::ErrorKind>>,
     filter: FilterMode,
 }
 
 /// How a texture, font or sound handle kept in the game's `State` crosses a reload: by the path it was
-/// loaded from. One made from bytes keeps its id and size (the binary keeps the asset itself).
-#[derive(Serialize, Deserialize)]
+/// loaded from, or the bytes it was made from (base64), so that a restarted binary can load it again; a
+/// texture the game made, as what makes it again (`made`).
+#[derive(Default, Serialize, Deserialize)]
 pub(crate) struct SavedAsset {
     id: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     path: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bytes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     size: Option<Vec2>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     nearest: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made: Option<Keep>,
+}
+
+impl SavedAsset {
+    pub fn made(keep: Keep) -> SavedAsset {
+        SavedAsset { id: keep.id(), made: Some(keep), ..SavedAsset::default() }
+    }
 }
 
 impl Assets {
@@ -61,17 +75,23 @@ impl Assets {
 
     pub fn save(&mut self, id: u64) -> SavedAsset {
         let path = self.path(id).map(str::to_string);
+        let bytes = match self.entries.get(&id).map(|entry| &entry.source) {
+            Some(AssetSource::Bytes(bytes)) if !bytes.is_empty() => Some(BASE64_STANDARD.encode(bytes)),
+            _ => None,
+        };
         let size = self.entries.contains_key(&id).then(|| self.texture_size(id));
         let nearest = self.entries.get(&id).is_some_and(|entry| entry.filter == FilterMode::Nearest);
-        SavedAsset { id, path, size, nearest }
+        SavedAsset { id, path, bytes, size, nearest, made: None }
     }
 
     /// The handle for a saved asset. A restarted binary has none of the game's assets yet, so it is
     /// told about each again (the binary ignores ones it has).
     pub fn restore(&mut self, frame: &mut Frame, kind: AssetKind, saved: SavedAsset) -> u64 {
-        let id = match saved.path {
-            Some(path) => self.register(frame, kind, AssetSource::Path(path)),
-            None => {
+        let bytes = saved.bytes.and_then(|bytes| BASE64_STANDARD.decode(bytes).ok());
+        let id = match (saved.path, bytes) {
+            (Some(path), _) => self.register(frame, kind, AssetSource::Path(path)),
+            (None, Some(bytes)) => self.register(frame, kind, AssetSource::Bytes(bytes)),
+            (None, None) => {
                 let entry = Entry {
                     source: AssetSource::Bytes(Vec::new()),
                     texture_size: saved.size,
@@ -106,6 +126,8 @@ impl Assets {
                 AssetSource::Rgba8 { width, height, .. } => {
                     return vec2(*width as f32, *height as f32);
                 }
+                AssetSource::RenderTarget { width, height, .. } => return vec2(*width as f32, *height as f32),
+                AssetSource::Material { .. } => None,
             };
             size.map_or(PLACEHOLDER_SIZE, |size| vec2(size.width as f32, size.height as f32))
         })
@@ -118,7 +140,7 @@ impl Assets {
             let bytes = match &entry.source {
                 AssetSource::Path(path) => std::fs::read(path).ok(),
                 AssetSource::Bytes(bytes) => Some(bytes.clone()),
-                AssetSource::Rgba8 { .. } => None,
+                AssetSource::Rgba8 { .. } | AssetSource::RenderTarget { .. } | AssetSource::Material { .. } => None,
             };
             let font = bytes.and_then(|bytes| fontdue::Font::from_bytes(bytes, fontdue::FontSettings::default()).ok());
             entry.font = Some(font.map(Arc::new));
@@ -126,15 +148,49 @@ impl Assets {
         entry.font.clone().flatten()
     }
 
-    pub fn contents(&mut self, id: u64) -> Result<Arc<Vec<u8>>, String> {
-        let Some(entry) = self.entries.get_mut(&id) else { return Err("not loaded".to_string()) };
+    pub fn contents(&mut self, id: u64) -> Result<Arc<Vec<u8>>, std::io::ErrorKind> {
+        let Some(entry) = self.entries.get_mut(&id) else { return Err(std::io::ErrorKind::NotFound) };
         entry
             .contents
             .get_or_insert_with(|| match &entry.source {
-                AssetSource::Path(path) => std::fs::read(path).map(Arc::new).map_err(|error| error.to_string()),
+                AssetSource::Path(path) => std::fs::read(path).map(Arc::new).map_err(|error| error.kind()),
                 AssetSource::Bytes(bytes) | AssetSource::Rgba8 { bytes, .. } => Ok(Arc::new(bytes.clone())),
+                AssetSource::RenderTarget { .. } | AssetSource::Material { .. } => Err(std::io::ErrorKind::Unsupported),
             })
             .clone()
+    }
+
+    /// The asset's file, or bytes, as they are now.
+    pub fn source_bytes(&mut self, id: u64) -> Option<Arc<Vec<u8>>> {
+        self.contents(id).ok()
+    }
+
+    /// `Ok` if the texture's file can be read as an image (what `load_texture(..).await` says).
+    pub fn readable(&mut self, id: u64) -> Result<(), crate::Error> {
+        let error = |kind| crate::Error::FileError { kind, path: self.path(id).unwrap_or("bytes").to_string() };
+        let unreadable = match self.entries.get(&id).map(|entry| &entry.source) {
+            Some(AssetSource::Path(path)) => imagesize::size(path).err().map(|error| match error {
+                imagesize::ImageError::IoError(error) => error.kind(),
+                _ => std::io::ErrorKind::InvalidData,
+            }),
+            Some(AssetSource::Bytes(bytes)) => {
+                imagesize::blob_size(bytes).err().map(|_| std::io::ErrorKind::InvalidData)
+            }
+            Some(_) => None,
+            None => Some(std::io::ErrorKind::NotFound),
+        };
+        unreadable.map_or(Ok(()), |kind| Err(error(kind)))
+    }
+
+    /// The path of a file the game read (`load_string`, `load_file`) whose contents are `text`: where a
+    /// shader came from, so that saving that file reloads it.
+    pub fn file_with_contents(&self, text: &str) -> Option<String> {
+        self.entries.values().find_map(|entry| match (&entry.source, &entry.contents) {
+            (AssetSource::Path(path), Some(Ok(contents))) if contents.as_slice() == text.as_bytes() => {
+                Some(path.clone())
+            }
+            _ => None,
+        })
     }
 
     /// Drops what was read from files that changed, so the next use reads them again.
@@ -177,5 +233,7 @@ fn id_of(kind: AssetKind, source: &AssetSource) -> u64 {
             let size = [width.to_le_bytes(), height.to_le_bytes()].concat();
             crate::fnv1a(bytes, crate::fnv1a(&size, crate::fnv1a(b"rgba8", hash)))
         }
+        // Made by the game, with ids of their own (`resources.rs`), never registered here.
+        AssetSource::RenderTarget { .. } | AssetSource::Material { .. } => hash,
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::color::Color;
 use crate::keys::{KeyCode, MouseButton};
-use crate::math::{Rect, Vec2};
+use crate::material::{PipelineParams, UniformDesc};
+use crate::math::{Mat4, Rect, Vec2, Vec3, Vec4};
 
 /// Everything the game knows about the outside world, handed in once per frame. (Serializable, so
 /// hot builds can keep a recording of play in a file.)
@@ -37,6 +38,37 @@ pub struct Input {
     /// Modifier keys held now.
     #[serde(default)]
     pub modifiers: Modifiers,
+    /// Touches on a touch screen (on a desktop, the left mouse button, as macroquad reports it).
+    #[serde(default)]
+    pub touches: Vec<Touch>,
+    /// The window's close button was pressed while the game prevents quitting (`prevent_quit`).
+    #[serde(default)]
+    pub quit_requested: bool,
+    /// The camera in force as the frame begins: the one the game set last, in this frame or an earlier
+    /// one (a camera stays set until changed, as in macroquad). `None`: the default screen camera.
+    #[serde(default)]
+    pub camera: Option<CameraSetting>,
+    /// The font the game made the default (`set_default_font`), as it stands.
+    #[serde(default)]
+    pub default_font: Option<u64>,
+}
+
+/// One touch, as macroquad's `Touch`.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Touch {
+    pub id: u64,
+    pub phase: TouchPhase,
+    /// In window pixels.
+    pub position: Vec2,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TouchPhase {
+    Started,
+    Stationary,
+    Moved,
+    Ended,
+    Cancelled,
 }
 
 /// One input event, as the window reported it.
@@ -87,6 +119,32 @@ pub struct Frame {
     /// Text the UI copied, for the system clipboard.
     pub copied_text: Option<String>,
     pub cursor: CursorIcon,
+    /// Textures, render targets and materials the game let go of (its last handle to each was
+    /// dropped): the binary frees them.
+    pub frees: Vec<u64>,
+    /// What the game asked of the window this frame (applied when the frame arrives).
+    pub window: Vec<WindowRequest>,
+}
+
+/// macroquad's window calls that are not drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowRequest {
+    /// `prevent_quit`: the close button sets `is_quit_requested` instead of ending the program.
+    PreventQuit,
+    CursorGrab(bool),
+    ShowMouse(bool),
+}
+
+/// What `set_camera` sets, whatever the camera: macroquad draws through its matrix, into its render
+/// target if it has one, in its viewport, with depth testing for 3D.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CameraSetting {
+    pub matrix: Mat4,
+    /// The render target's id.
+    pub render_target: Option<u64>,
+    /// x, y, width, height in pixels, from the bottom left.
+    pub viewport: Option<(i32, i32, i32, i32)>,
+    pub depth_test: bool,
 }
 
 /// The mouse cursor's shape.
@@ -291,20 +349,104 @@ pub enum DrawCommand {
         texture: u64,
         filter: FilterMode,
     },
-    SetCamera(Camera),
+    SetCamera(CameraSetting),
     SetDefaultCamera,
+    PushCameraState,
+    PopCameraState,
+    /// New pixels for a texture (`texture.update(&image)`), or for the part of it at `x`, `y`.
+    UpdateTexture {
+        texture: u64,
+        x: u32,
+        y: u32,
+        width: u16,
+        height: u16,
+        bytes: Vec<u8>,
+    },
+    UseMaterial(u64),
+    UseDefaultMaterial,
+    /// A uniform's value, as the bytes of the value the game passed (`set_uniform`), or of the whole array
+    /// (`set_uniform_array`).
+    SetUniform {
+        material: u64,
+        name: String,
+        bytes: Vec<u8>,
+        array: bool,
+    },
+    SetMaterialTexture {
+        material: u64,
+        name: String,
+        texture: u64,
+    },
+    Line3d {
+        start: Vec3,
+        end: Vec3,
+        color: Color,
+    },
+    Plane {
+        center: Vec3,
+        size: Vec2,
+        texture: Option<u64>,
+        color: Color,
+    },
+    AffineParallelogram {
+        offset: Vec3,
+        e1: Vec3,
+        e2: Vec3,
+        texture: Option<u64>,
+        color: Color,
+    },
+    Cube {
+        position: Vec3,
+        size: Vec3,
+        texture: Option<u64>,
+        color: Color,
+    },
+    CubeWires {
+        position: Vec3,
+        size: Vec3,
+        color: Color,
+    },
+    Sphere {
+        center: Vec3,
+        radius: f32,
+        texture: Option<u64>,
+        color: Color,
+        rings: usize,
+        slices: usize,
+        lines: bool,
+    },
+    Cylinder {
+        position: Vec3,
+        radius_top: f32,
+        radius_bottom: f32,
+        height: f32,
+        texture: Option<u64>,
+        color: Color,
+        sides: usize,
+        lines: bool,
+    },
+    Mesh {
+        vertices: Vec<Vertex>,
+        indices: Vec<u16>,
+        texture: Option<u64>,
+    },
+    /// `set_default_font`: drawn text without a font of its own uses it (`None`: the built-in font).
+    SetDefaultFont(Option<u64>),
+    /// `set_default_filter_mode`: the filter of textures made from now on.
+    SetDefaultFilterMode(FilterMode),
     /// A UI (egui), drawn over what is already there.
     Gui(Vec<GuiMesh>),
 }
 
-/// A 2D camera as macroquad's `Camera2D` has it (without a render target).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Camera {
-    pub rotation: f32,
-    pub zoom: Vec2,
-    pub target: Vec2,
-    pub offset: Vec2,
-    pub viewport: Option<(i32, i32, i32, i32)>,
+/// A vertex of a 3D mesh, as macroquad's `Vertex`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Vertex {
+    pub position: Vec3,
+    pub uv: Vec2,
+    pub color: [u8; 4],
+    /// Passed to a material's shader as it is (macroquad's own shaders leave it alone).
+    pub normal: Vec4,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -327,6 +469,8 @@ pub enum AssetKind {
     Texture,
     Font,
     Sound,
+    RenderTarget,
+    Material,
     /// Read by the game itself (`load_file`, `load_string`); the binary only watches it.
     File,
 }
@@ -337,6 +481,24 @@ pub enum AssetSource {
     Path(String),
     /// Bytes in a file format (`Texture2D::from_file_with_format`, `load_ttf_font_from_bytes`...).
     Bytes(Vec<u8>),
-    /// Raw RGBA pixels (`Texture2D::from_rgba8`).
+    /// Raw RGBA pixels (`Texture2D::from_rgba8`, `from_image`).
     Rgba8 { width: u16, height: u16, bytes: Vec<u8> },
+    /// A render target, and its texture (its id is the target's).
+    RenderTarget { width: u32, height: u32, sample_count: i32, depth: bool },
+    /// A material: its shaders (each with the file it was read from, if it was) and settings.
+    Material {
+        vertex: ShaderText,
+        fragment: ShaderText,
+        params: PipelineParams,
+        uniforms: Vec<UniformDesc>,
+        textures: Vec<String>,
+    },
+}
+
+/// A shader's text, and the asset file it came from (read with `load_string`), which the binary
+/// watches: saving the file compiles the shader again, in the running game.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShaderText {
+    pub path: Option<String>,
+    pub text: String,
 }

@@ -73,6 +73,8 @@ impl From<Color> for [f32; 4] {
     }
 }
 
+pub use colors::*;
+
 /// macroquad's named colours, with its exact values.
 pub mod colors {
     use super::Color;
@@ -102,4 +104,59 @@ pub mod colors {
     pub const BLACK: Color = Color::new(0.00, 0.00, 0.00, 1.00);
     pub const BLANK: Color = Color::new(0.00, 0.00, 0.00, 0.00);
     pub const MAGENTA: Color = Color::new(1.00, 0.00, 1.00, 1.00);
+}
+
+/// A colour from hue, saturation and lightness (each 0.0..=1.0), as macroquad's.
+pub fn hsl_to_rgb(h: f32, s: f32, l: f32) -> Color {
+    if s == 0.0 {
+        return Color::new(l, l, l, 1.0);
+    }
+    fn hue_to_rgb(p: f32, q: f32, mut t: f32) -> f32 {
+        if t < 0.0 {
+            t += 1.0
+        }
+        if t > 1.0 {
+            t -= 1.0
+        }
+        if t < 1.0 / 6.0 {
+            return p + (q - p) * 6.0 * t;
+        }
+        if t < 1.0 / 2.0 {
+            return q;
+        }
+        if t < 2.0 / 3.0 {
+            return p + (q - p) * (2.0 / 3.0 - t) * 6.0;
+        }
+        p
+    }
+    let q = if l < 0.5 { l * (1.0 + s) } else { l + s - l * s };
+    let p = 2.0 * l - q;
+    Color::new(hue_to_rgb(p, q, h + 1.0 / 3.0), hue_to_rgb(p, q, h), hue_to_rgb(p, q, h - 1.0 / 3.0), 1.0)
+}
+
+/// Hue, saturation and lightness (each 0.0..=1.0) of a colour, as macroquad's.
+pub fn rgb_to_hsl(color: Color) -> (f32, f32, f32) {
+    let Color { r, g, b, .. } = color;
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let l = (max + min) / 2.0;
+    let delta = max - min;
+    if delta == 0.0 {
+        return (0.0, 0.0, l);
+    }
+    let s = if l < 0.5 { delta / (max + min) } else { delta / (2.0 - max - min) };
+    let r2 = (((max - r) / 6.0) + (delta / 2.0)) / delta;
+    let g2 = (((max - g) / 6.0) + (delta / 2.0)) / delta;
+    let b2 = (((max - b) / 6.0) + (delta / 2.0)) / delta;
+    let mut h = match max {
+        x if x == r => b2 - g2,
+        x if x == g => (1.0 / 3.0) + r2 - b2,
+        _ => (2.0 / 3.0) + g2 - r2,
+    };
+    if h < 0.0 {
+        h += 1.0;
+    } else if h > 1.0 {
+        h -= 1.0;
+    }
+    (h, s, l)
 }

@@ -2,11 +2,12 @@
 //! (the game has one; tests run in parallel), in a plain static behind a lock. Not a thread-local:
 //! those keep an unloaded library mapped until their thread ends.
 
+use std::collections::VecDeque;
 use std::sync::{Mutex, PoisonError};
 use std::thread::ThreadId;
 
 use crate::assets::Assets;
-use crate::boundary::{DrawCommand, Frame, Input, SoundCommand};
+use crate::boundary::{CameraSetting, DrawCommand, Frame, Input, SoundCommand};
 
 #[derive(Default)]
 pub(crate) struct Context {
@@ -14,10 +15,15 @@ pub(crate) struct Context {
     pub frame: Frame,
     pub assets: Assets,
     pub fonts: crate::text::Fonts,
-    /// How many of this frame's typed characters `get_char_pressed` has handed out.
-    pub chars_read: usize,
-    /// The camera last set in this frame, for `camera_font_scale` and the like.
-    pub camera: Option<crate::boundary::Camera>,
+    /// Characters typed and not yet taken by `get_char_pressed` (they wait for it, frame after frame).
+    pub chars: VecDeque<char>,
+    /// The camera in force (`None`: the screen), for `camera_font_scale` and the like: as the frame began
+    /// (the binary's word for it), then as the game set it.
+    pub camera: Option<CameraSetting>,
+    /// What `push_camera_state` kept.
+    pub camera_stack: Vec<Option<CameraSetting>>,
+    /// The font drawn text without one of its own uses (`set_default_font`).
+    pub default_font: Option<u64>,
     /// The game's egui, if it has a UI.
     #[cfg(feature = "egui")]
     pub gui: crate::gui::Gui,
@@ -87,8 +93,9 @@ pub(crate) fn begin_frame(input: &Input) {
         // What was recorded between frames (loads and texture filters in `State::default()`, or while
         // the state is restored after a reload) goes out with this frame.
         context.input.clone_from(input);
-        context.chars_read = 0;
-        context.camera = None;
+        context.chars.extend(&input.chars_typed);
+        context.camera = input.camera;
+        context.default_font = input.default_font;
         if !input.changed_assets.is_empty() {
             context.assets.forget_changed(&input.changed_assets);
             context.fonts.forget_glyphs();
@@ -115,6 +122,7 @@ pub(crate) fn abandon_frame() {
 /// Frees this thread's context (parsed fonts, the asset table, what is being recorded). Only this
 /// thread's: the game's frames and `save_state` run on one thread, and parallel tests must not lose theirs.
 pub(crate) fn release() {
+    crate::resources::release();
     let thread = std::thread::current().id();
     let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
     contexts.by_thread.retain(|(id, _)| *id != thread);

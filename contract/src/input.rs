@@ -2,6 +2,8 @@
 
 use std::collections::HashSet;
 
+use crate::boundary::WindowRequest;
+pub use crate::boundary::{Touch, TouchPhase};
 use crate::context::{input, with};
 pub use crate::keys::{KeyCode, MouseButton};
 use crate::math::Vec2;
@@ -40,12 +42,28 @@ pub fn get_last_key_pressed() -> Option<KeyCode> {
     input(|input| input.last_key_pressed)
 }
 
-/// The next character typed since the last frame, as macroquad hands them out: call it in a loop.
+/// The next character typed and not taken yet, as macroquad hands them out: call it in a loop. One not
+/// taken in its own frame waits for a later one.
 pub fn get_char_pressed() -> Option<char> {
-    with(|context| {
-        let char = context.input.chars_typed.get(context.chars_read).copied();
-        context.chars_read += char.is_some() as usize;
-        char
+    with(|context| context.chars.pop_front())
+}
+
+/// Forgets the characters typed and not taken yet.
+pub fn clear_input_queue() {
+    with(|context| context.chars.clear());
+}
+
+/// The touches on a touch screen, in window pixels (none on a desktop, as with macroquad).
+pub fn touches() -> Vec<Touch> {
+    input(|input| input.touches.clone())
+}
+
+/// The touches, in -1..1 on both axes.
+pub fn touches_local() -> Vec<Touch> {
+    input(|input| {
+        let size = Vec2::new(input.screen_width, input.screen_height);
+        let local = |touch: &Touch| Touch { position: touch.position / size * 2.0 - Vec2::new(1.0, 1.0), ..*touch };
+        input.touches.iter().map(local).collect()
     })
 }
 
@@ -77,4 +95,24 @@ pub fn is_mouse_button_pressed(button: MouseButton) -> bool {
 
 pub fn is_mouse_button_released(button: MouseButton) -> bool {
     input(|input| input.mouse_released.contains(&button))
+}
+
+/// From now on the window's close button does not end the program: `is_quit_requested` says it was
+/// pressed, and the game decides (`order_quit` ends it).
+pub fn prevent_quit() {
+    with(|context| context.frame.window.push(WindowRequest::PreventQuit));
+}
+
+/// The close button was pressed (after `prevent_quit`).
+pub fn is_quit_requested() -> bool {
+    input(|input| input.quit_requested)
+}
+
+/// Keeps the mouse inside the window (a first-person camera, say).
+pub fn set_cursor_grab(grab: bool) {
+    with(|context| context.frame.window.push(WindowRequest::CursorGrab(grab)));
+}
+
+pub fn show_mouse(shown: bool) {
+    with(|context| context.frame.window.push(WindowRequest::ShowMouse(shown)));
 }

@@ -10,7 +10,7 @@
 //!
 //! Two halves:
 //! - what crosses the boundary, plain owned data: [`boundary`] (input in, frame out), [`color`],
-//!   [`math`] and [`keys`]. The running binary is compiled against these (see [`fingerprint`]):
+//!   [`math`], [`keys`] and [`material`]'s settings. The running binary is compiled against these (see [`fingerprint`]):
 //!   changing what they declare makes the binary rebuild itself and restart, keeping the game state.
 //!   Nothing here may point into the game library (no `&'static str`, closures or trait objects),
 //!   because the library that made it may be unloaded before the binary is done with it.
@@ -20,6 +20,7 @@
 pub mod boundary;
 pub mod color;
 pub mod keys;
+pub mod material;
 pub mod math;
 
 pub mod audio;
@@ -27,7 +28,10 @@ pub mod camera;
 pub mod file;
 #[cfg(feature = "egui")]
 pub mod gui;
+pub mod image;
 pub mod input;
+pub mod logging;
+pub mod models;
 pub mod shapes;
 pub mod text;
 pub mod texture;
@@ -36,6 +40,8 @@ pub mod window;
 
 mod assets;
 mod context;
+mod error;
+mod resources;
 
 pub mod exports;
 pub mod prelude;
@@ -44,6 +50,13 @@ pub mod prelude;
 mod tests;
 
 pub use boundary::{AssetLoad, AssetSource, DrawCommand, Frame, Input, SoundCommand};
+pub use error::Error;
+pub use file::block_on;
+
+/// macroquad's random numbers (`rand::gen_range`, `rand::srand`...): the same crate.
+pub mod rand {
+    pub use quad_rand::*;
+}
 pub use color::Color;
 #[cfg(feature = "egui")]
 pub use gui::egui;
@@ -91,6 +104,7 @@ pub const fn fingerprint(exports_source: &str) -> u64 {
         include_str!("color.rs"),
         include_str!("keys.rs"),
         include_str!("math.rs"),
+        include_str!("material.rs"),
         exports_source,
     ]) ^ hot_state::FINGERPRINT
 }

@@ -70,6 +70,21 @@ impl Rect {
     pub const fn offset(self, offset: Vec2) -> Rect {
         Rect::new(self.x + offset.x, self.y + offset.y, self.w, self.h)
     }
+    /// The same rectangle with a width and height that are not negative.
+    pub fn normalized(&self) -> Rect {
+        Rect { x: self.x.min(self.x + self.w), y: self.y.min(self.y + self.h), w: self.w.abs(), h: self.h.abs() }
+    }
+}
+
+/// `value`, kept within `min..=max`.
+pub fn clamp<T: PartialOrd>(value: T, min: T, max: T) -> T {
+    if value < min {
+        min
+    } else if value > max {
+        max
+    } else {
+        value
+    }
 }
 
 /// Converts 2d polar coordinates to 2d cartesian coordinates.

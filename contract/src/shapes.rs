@@ -75,3 +75,13 @@ pub fn draw_poly_lines(x: f32, y: f32, sides: u8, radius: f32, rotation: f32, th
 pub fn draw_arc(x: f32, y: f32, sides: u8, radius: f32, rotation: f32, thickness: f32, arc: f32, color: Color) {
     draw(DrawCommand::Arc { x, y, sides, radius, rotation, thickness, arc, color });
 }
+
+/// A hexagon of `size` (its corners' distance from the centre), pointy side up if `vertical`, with a
+/// border of `border` pixels, as macroquad draws it: a filled polygon, and its outline over it.
+pub fn draw_hexagon(x: f32, y: f32, size: f32, border: f32, vertical: bool, border_color: Color, fill_color: Color) {
+    let rotation = if vertical { 90. } else { 0. };
+    draw_poly(x, y, 6, size, rotation, fill_color);
+    if border > 0. {
+        draw_poly_lines(x, y, 6, size, rotation, border, border_color);
+    }
+}

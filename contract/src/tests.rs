@@ -18,12 +18,11 @@ fn drawing_keeps_its_order_and_camera_switches() {
     });
     let kinds: Vec<_> = frame.draw.iter().map(std::mem::discriminant).collect();
     let expected = [
-        DrawCommand::SetCamera(crate::boundary::Camera {
-            rotation: 0.0,
-            zoom: Vec2::ZERO,
-            target: Vec2::ZERO,
-            offset: Vec2::ZERO,
+        DrawCommand::SetCamera(crate::boundary::CameraSetting {
+            matrix: Mat4::IDENTITY,
+            render_target: None,
             viewport: None,
+            depth_test: false,
         }),
         DrawCommand::ClearBackground(SKYBLUE),
         DrawCommand::Rectangle { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: RED },

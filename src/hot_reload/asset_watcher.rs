@@ -36,8 +36,15 @@ impl AssetWatcher {
     /// Starts watching the files of newly loaded assets. Their folders are watched, not the files:
     /// a file saved by renaming a new one over it, or one that is missing yet, is still seen.
     pub fn watch(&mut self, loads: &[AssetLoad]) {
-        for load in loads {
-            let AssetSource::Path(path) = &load.source else { continue };
+        // The files assets were loaded from, and those a material's shaders were read from.
+        let paths = loads.iter().flat_map(|load| match &load.source {
+            AssetSource::Path(path) => vec![path],
+            AssetSource::Material { vertex, fragment, .. } => {
+                [&vertex.path, &fragment.path].into_iter().flatten().collect()
+            }
+            _ => Vec::new(),
+        });
+        for path in paths {
             let Ok(absolute) = std::path::absolute(path) else { continue };
             let folder = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
             self.files.insert(absolute, path.clone());

@@ -23,6 +23,7 @@ pub fn restart(library_file: &std::path::Path) -> ! {
     command.args(std::env::args_os().skip(1));
     #[cfg(unix)]
     {
+        close_on_exec();
         // Replaces this process, with any thread stuck in the old library.
         let error = std::os::unix::process::CommandExt::exec(&mut command);
         eprintln!("[hot] could not restart {}: {error}", program.display());
@@ -34,6 +35,20 @@ pub fn restart(library_file: &std::path::Path) -> ! {
         // so that whatever started the game still sees it run and end.
         let status = command.status().expect("restart the game");
         std::process::exit(status.code().unwrap_or(1));
+    }
+}
+
+/// Marks every file this process has open, but for standard input, output and error, to be closed by
+/// `exec`: the new program opens its own window, watchers and sound, and must not inherit the old ones'
+/// (a program restarted in place twice could no longer open its X display).
+#[cfg(unix)]
+fn close_on_exec() {
+    let Ok(open) = std::fs::read_dir("/proc/self/fd").or_else(|_| std::fs::read_dir("/dev/fd")) else { return };
+    for fd in open.flatten().filter_map(|entry| entry.file_name().to_str()?.parse::<i32>().ok()) {
+        if fd > 2 {
+            // SAFETY: setting a flag on a descriptor number; one that is not open just fails.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
     }
 }
 
