@@ -3,7 +3,9 @@
 use crate::prelude::*;
 use crate::{DrawCommand, Frame, Input, SoundCommand, record_frame};
 
-fn input() -> Input {
+mod families;
+
+pub(super) fn input() -> Input {
     Input { frame_time: 0.02, screen_width: 800.0, screen_height: 600.0, ..Input::default() }
 }
 
@@ -59,7 +61,7 @@ fn input_is_answered_from_this_frames_snapshot() {
 
 #[test]
 fn textures_are_announced_once_with_their_size_known_at_once() {
-    let png = include_bytes!("../../assets/player.png");
+    let png = include_bytes!("../../../assets/player.png");
     let mut sizes = Vec::new();
     let frames: Vec<Frame> = (0..2)
         .map(|_| {
