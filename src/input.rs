@@ -20,11 +20,13 @@ pub struct InputReader {
     subscriber: usize,
     /// What this program last put on the clipboard (see [`InputReader::copy`]).
     copied: String,
+    /// The game's `set_pc_assets_folder`, handed back to it every frame.
+    assets_folder: Option<String>,
 }
 
 impl InputReader {
     pub fn new() -> Self {
-        Self { subscriber: mq::utils::register_input_subscriber(), copied: String::new() }
+        Self { subscriber: mq::utils::register_input_subscriber(), copied: String::new(), assets_folder: None }
     }
 
     /// Puts text the game copied (its UI) on the system clipboard, for a later paste here or elsewhere.
@@ -36,10 +38,11 @@ impl InputReader {
     /// What the game asked of the window.
     pub fn apply(&mut self, requests: &[WindowRequest]) {
         for request in requests {
-            match *request {
+            match request {
                 WindowRequest::PreventQuit => mq::prevent_quit(),
-                WindowRequest::CursorGrab(grab) => mq::set_cursor_grab(grab),
-                WindowRequest::ShowMouse(shown) => mq::show_mouse(shown),
+                &WindowRequest::CursorGrab(grab) => mq::set_cursor_grab(grab),
+                &WindowRequest::ShowMouse(shown) => mq::show_mouse(shown),
+                WindowRequest::AssetsFolder(folder) => self.assets_folder = Some(folder.clone()),
             }
         }
     }
@@ -82,6 +85,7 @@ impl InputReader {
             quit_requested: mq::is_quit_requested(),
             camera,
             default_font,
+            assets_folder: self.assets_folder.clone(),
             modifiers: Modifiers {
                 shift: down([mq::KeyCode::LeftShift, mq::KeyCode::RightShift]),
                 ctrl: down([mq::KeyCode::LeftControl, mq::KeyCode::RightControl]),

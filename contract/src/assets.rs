@@ -21,6 +21,8 @@ pub const PLACEHOLDER_SIZE: Vec2 = vec2(32.0, 32.0);
 #[derive(Default)]
 pub(crate) struct Assets {
     entries: HashMap<u64, Entry>,
+    /// Where the game's asset paths start (`set_pc_assets_folder`).
+    pub folder: Option<String>,
 }
 
 struct Entry {
@@ -59,6 +61,10 @@ impl SavedAsset {
 impl Assets {
     /// The id of the asset from `source`, telling the binary about it the first time.
     pub fn register(&mut self, frame: &mut Frame, kind: AssetKind, source: AssetSource) -> u64 {
+        let source = match (source, &self.folder) {
+            (AssetSource::Path(path), Some(folder)) => AssetSource::Path(format!("{folder}/{path}")),
+            (source, _) => source,
+        };
         let id = id_of(kind, &source);
         self.entries.entry(id).or_insert_with(|| {
             frame.loads.push(AssetLoad { id, kind, source: source.clone() });
@@ -180,6 +186,17 @@ impl Assets {
             None => Some(std::io::ErrorKind::NotFound),
         };
         unreadable.map_or(Ok(()), |kind| Err(error(kind)))
+    }
+
+    /// Whether the file behind `id` can be read (`.await` on a sound).
+    pub fn file_readable(&self, id: u64) -> Result<(), crate::Error> {
+        match self.entries.get(&id).map(|entry| &entry.source) {
+            Some(AssetSource::Path(path)) => std::fs::metadata(path)
+                .map(drop)
+                .map_err(|error| crate::Error::FileError { kind: error.kind(), path: path.clone() }),
+            Some(_) => Ok(()),
+            None => Err(crate::Error::FileError { kind: std::io::ErrorKind::NotFound, path: "bytes".to_string() }),
+        }
     }
 
     /// The path of a file the game read (`load_string`, `load_file`) whose contents are `text`: where a

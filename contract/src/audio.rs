@@ -1,6 +1,10 @@
 //! Sounds (WAV and OGG): load, play once or looped, stop, change the volume. The binary plays them with
 //! macroquad's audio; on a machine without an audio device it says so once and the game goes on silently.
 
+use std::future::{IntoFuture, Ready, ready};
+
+use serde::{Deserialize, Serialize};
+
 use crate::boundary::{AssetKind, AssetSource, SoundCommand};
 use crate::context::{sound, with};
 
@@ -10,7 +14,7 @@ pub struct Sound {
     id: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaySoundParams {
     pub looped: bool,
     /// 0.0..=1.0
@@ -24,13 +28,23 @@ impl Default for PlaySoundParams {
 }
 
 /// Loads the sound at `path`. Returns at once; a missing or broken file is reported and stays silent
-/// until it is fixed.
+/// until it is fixed. `.await` it as macroquad programs do: `Err` if the file cannot be read.
 pub fn load_sound(path: &str) -> Sound {
     register(AssetSource::Path(path.to_string()))
 }
 
 pub fn load_sound_from_bytes(bytes: &[u8]) -> Sound {
     register(AssetSource::Bytes(bytes.to_vec()))
+}
+
+impl IntoFuture for Sound {
+    type Output = Result<Sound, crate::Error>;
+    type IntoFuture = Ready<Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        let readable = with(|context| context.assets.file_readable(self.id));
+        ready(readable.map(|()| self))
+    }
 }
 
 fn register(source: AssetSource) -> Sound {

@@ -48,6 +48,8 @@ pub struct Input {
     /// one (a camera stays set until changed, as in macroquad). `None`: the default screen camera.
     #[serde(default)]
     pub camera: Option<CameraSetting>,
+    /// The folder the game's asset paths are in (`set_pc_assets_folder`), as it stands.
+    pub assets_folder: Option<String>,
     /// The font the game made the default (`set_default_font`), as it stands.
     #[serde(default)]
     pub default_font: Option<u64>,
@@ -127,12 +129,14 @@ pub struct Frame {
 }
 
 /// macroquad's window calls that are not drawing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WindowRequest {
     /// `prevent_quit`: the close button sets `is_quit_requested` instead of ending the program.
     PreventQuit,
     CursorGrab(bool),
     ShowMouse(bool),
+    /// `set_pc_assets_folder`: the binary hands it back each frame in [`Input::assets_folder`].
+    AssetsFolder(String),
 }
 
 /// What `set_camera` sets, whatever the camera: macroquad draws through its matrix, into its render

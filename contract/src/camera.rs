@@ -21,6 +21,23 @@ pub trait Camera {
     fn viewport(&self) -> Option<(i32, i32, i32, i32)>;
 }
 
+/// A camera kept in the game's `State` and taken by `let State { camera, .. } = state;` is a `&mut`:
+/// `set_camera(&camera)` works on it as on the camera itself, so a ported loop body stays as it was.
+impl<C: Camera + ?Sized> Camera for &mut C {
+    fn matrix(&self) -> Mat4 {
+        (**self).matrix()
+    }
+    fn depth_enabled(&self) -> bool {
+        (**self).depth_enabled()
+    }
+    fn render_pass(&self) -> Option<RenderPass> {
+        (**self).render_pass()
+    }
+    fn viewport(&self) -> Option<(i32, i32, i32, i32)> {
+        (**self).viewport()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Camera2D {
     /// In degrees.

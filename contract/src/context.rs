@@ -96,6 +96,7 @@ pub(crate) fn begin_frame(input: &Input) {
         context.chars.extend(&input.chars_typed);
         context.camera = input.camera;
         context.default_font = input.default_font;
+        context.assets.folder.clone_from(&input.assets_folder);
         if !input.changed_assets.is_empty() {
             context.assets.forget_changed(&input.changed_assets);
             context.fonts.forget_glyphs();

@@ -66,6 +66,14 @@ pub fn load_string(path: &str) -> Loading<String> {
     Loading(text)
 }
 
+/// Asset paths from now on are inside `folder` (`load_texture("ferris.png")` reads `folder/ferris.png`).
+pub fn set_pc_assets_folder(folder: &str) {
+    with(|context| {
+        context.assets.folder = Some(folder.to_string());
+        context.frame.window.push(crate::boundary::WindowRequest::AssetsFolder(folder.to_string()));
+    });
+}
+
 /// Runs `future` to its end, in code that is not `async` (`State::default`, say): the part of a
 /// macroquad program before its main loop, `async` as it was, with its loaders' `.await`s. Every future
 /// of this API is ready at once; one that is not (a real wait) panics.

@@ -77,6 +77,21 @@ impl Rect {
 }
 
 /// `value`, kept within `min..=max`.
+/// Space around a rectangle's inside, per side (macroquad's UI styles and nine-slice sprites use it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RectOffset {
+    pub left: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub top: f32,
+}
+
+impl RectOffset {
+    pub const fn new(left: f32, right: f32, top: f32, bottom: f32) -> RectOffset {
+        RectOffset { left, right, bottom, top }
+    }
+}
+
 pub fn clamp<T: PartialOrd>(value: T, min: T, max: T) -> T {
     if value < min {
         min

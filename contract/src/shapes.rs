@@ -13,7 +13,7 @@ pub fn draw_rectangle_lines(x: f32, y: f32, w: f32, h: f32, thickness: f32, colo
     draw(DrawCommand::RectangleLines { x, y, w, h, thickness, color });
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct DrawRectangleParams {
     /// Moves the rectangle by this share of its size: (0.5, 0.5) centres it on `x`, `y`.
     pub offset: Vec2,

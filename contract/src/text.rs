@@ -80,7 +80,7 @@ impl Default for TextParams<'_> {
 
 /// What `measure_text` and `draw_text` return: `draw_text(text, x, y, ..)` fills the rectangle
 /// `x, y - offset_y, width, height`.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextDimensions {
     pub width: f32,
     pub height: f32,

@@ -21,3 +21,12 @@ pub fn screen_height() -> f32 {
 pub fn order_quit() {
     with(|context| context.frame.quit = true);
 }
+
+/// The plain settings macroquad programs take from `macroquad::window::miniquad` (blending, pipelines,
+/// uniforms), at the same path. miniquad's context itself stays in the binary.
+pub mod miniquad {
+    pub use crate::material::{
+        BlendFactor, BlendState, BlendValue, Comparison, CullFace, Equation, FrontFaceOrder, PipelineParams,
+        PrimitiveType, ShaderSource, UniformDesc, UniformType,
+    };
+}

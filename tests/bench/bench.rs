@@ -7,6 +7,7 @@
 //! Writes a markdown table to `target/bench/reload.md`.
 
 mod bevy;
+mod memory;
 mod sprites;
 mod ui;
 
@@ -102,6 +103,7 @@ fn main() {
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
     let sprites = everything.then(|| sprites::run(&project, &x, NAME));
+    let memory = everything.then(|| memory::run(&project, &x, NAME));
     let ui = everything.then(|| ui::run(&x, edits));
     let bevy = everything.then(|| bevy::run(&x, edits));
     // Last, as it changes the project: the upstream template's settings.
@@ -136,6 +138,7 @@ fn main() {
     }
     if let (Some((sprite_rows, record_only)), Some(ui), Some(bevy)) = (sprites, ui, bevy) {
         report += &sprite_report(&sprite_rows, &record_only);
+        report += &memory::report(memory.as_ref().unwrap());
         report += &ui::report(&ui, &to_pixels, &bare);
         report += &bevy::report(&bevy, &to_pixels, &bare);
     }
@@ -570,27 +573,37 @@ fn speed_report(
     out
 }
 
-fn sprite_report(rows: &[sprites::Row], record_only: &[Duration]) -> String {
+fn sprite_report(scenes: &[Vec<sprites::Row>], record_only: &[Duration]) -> String {
     let us = |d: Duration| d.as_micros();
-    let mut out = String::from(
-        "\n10,000 textured, tinted sprites a frame (the same scene both ways), CPU time per frame of the whole \
-         process (Mesa's software rasteriser included), from `wait4`, 5 pairs of runs of 30 and 180 frames:\n\n\
-         | scene | median µs | min µs | max µs |\n|---|---|---|---|\n",
-    );
-    for row in rows {
-        let s = stats(&row.per_frame);
-        let min = *row.per_frame.iter().min().unwrap();
-        out += &format!("| {} | {} | {} | {} |\n", row.what, us(s.median), us(min), us(s.max));
+    let mut out = String::new();
+    for (scene, rows) in sprites::SCENES.iter().zip(scenes) {
+        out += &format!(
+            "\n{} (the same scene both ways), CPU time per frame of the whole process (Mesa's software \
+             rasteriser included), from `wait4`, {} pairs of runs of {} and {} frames:\n\n\
+             | scene | median µs | min µs | max µs |\n|---|---|---|---|\n",
+            scene.what,
+            sprites::RUNS,
+            sprites::SHORT,
+            sprites::LONG,
+        );
+        for row in rows {
+            let s = stats(&row.per_frame);
+            let min = *row.per_frame.iter().min().unwrap();
+            out += &format!("| {} | {} | {} | {} |\n", row.what, us(s.median), us(min), us(s.max));
+        }
+        let median = |i: usize| stats(&rows[i].per_frame).median.as_secs_f64();
+        out += &format!(
+            "\nThrough the API / directly: release {:.2}x, dev {:.2}x (target <= 1.25x: {}).\n",
+            median(0) / median(1),
+            median(2) / median(3),
+            if median(0) / median(1) <= 1.25 { "holds" } else { "MISSED" },
+        );
     }
-    let median = |i: usize| stats(&rows[i].per_frame).median.as_secs_f64();
     let record = stats(record_only);
     out += &format!(
-        "\nThrough the API / directly: release {:.2}x, dev {:.2}x (target <= 1.25x: {}). Recording the scene in the game \
-         library alone (no window, in this process): median {} µs a frame; the rest of the gap is the binary's \
-         playing of the recorded commands (one `match` and a texture lookup per sprite).\n",
-        median(0) / median(1),
-        median(2) / median(3),
-        if median(0) / median(1) <= 1.25 { "holds" } else { "MISSED" },
+        "\nRecording the sprite scene in the game library alone (no window, in this process): median {} µs a \
+         frame; the rest of the gap is the binary's playing of the recorded commands (one `match` and a \
+         texture lookup per sprite).\n",
         us(record.median),
     );
     out

@@ -57,6 +57,7 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
 
     check_static_release_build(&project, &x, &scratch);
     ports::check(&project, &x, NAME);
+    ports::shader_reload::check(&project, &x, NAME);
 }
 
 fn check_generated_names(project: &Path) {
@@ -91,8 +92,10 @@ fn check_missing_library_message(project: &Path, x: &XServer) {
     support::run(
         Command::new("cargo").args(["build", "--no-default-features", "--features", "reload"]).current_dir(project),
     );
+    // A library left in the shared target folder by an earlier run of this test is another project's.
+    let _ = fs::remove_file(support::library_file(project, NAME));
     let binary = support::target_dir(project).join("debug").join(NAME);
-    let output = x.command(binary.to_str().unwrap()).current_dir(project).output().unwrap();
+    let output = x.command("timeout").args(["60", binary.to_str().unwrap()]).current_dir(project).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("has not been built yet") && stderr.contains("just dev"), "{stderr}");

@@ -228,8 +228,9 @@ fn multi_line_text_wraps_and_draws_a_line_at_a_time() {
         let measured = measure_multiline_text(&wrapped, None, 20, 1.0, Some(1.5));
         assert_eq!(measured.height, 1.5 * 20.0 * wrapped.lines().count() as f32);
     });
-    let frame =
-        record_frame(&input(), || drop(draw_multiline_text("one\ntwo\nthree", 10.0, 20.0, 20.0, Some(1.0), WHITE)));
+    let frame = record_frame(&input(), || {
+        draw_multiline_text("one\ntwo\nthree", 10.0, 20.0, 20.0, Some(1.0), WHITE);
+    });
     let ys: Vec<f32> = frame
         .draw
         .iter()
@@ -282,6 +283,27 @@ fn loaders_work_the_way_macroquad_programs_write_them() {
         let image = block_on(async { load_image("../assets/player.png").await.unwrap() });
         assert_eq!(image.width, 16);
     });
+}
+
+#[test]
+fn sounds_await_and_an_assets_folder_prefixes_every_path_until_the_binary_hands_it_back() {
+    let mut direct = None;
+    record_frame(&input(), || {
+        direct = Some(load_sound("../assets/kick.wav"));
+        block_on(async {
+            assert!(load_sound("../assets/kick.wav").await.is_ok());
+            assert!(load_sound("../assets/missing.wav").await.is_err());
+        });
+    });
+    let frame = record_frame(&input(), || {
+        set_pc_assets_folder("../assets");
+        assert_eq!(block_on(async { load_sound("kick.wav").await }).ok(), direct, "the same file, the same sound");
+    });
+    assert_eq!(frame.window, [WindowRequest::AssetsFolder("../assets".to_string())]);
+    // The binary hands the folder back each frame: it holds across frames and reloads.
+    let handed_back = Input { assets_folder: Some("../assets".to_string()), ..input() };
+    let frame = record_frame(&handed_back, || drop(load_texture("player.png")));
+    assert!(matches!(&frame.loads[0].source, AssetSource::Path(path) if path == "../assets/player.png"));
 }
 
 #[test]

@@ -326,7 +326,7 @@ mod state {
             // A panicking frame comes back as its message, and the state as it was before that frame.
             hot_state::with::<Game, _>(|state| state.unwrap().frames = 98);
             let panic = exports::frame(&input, frame).unwrap_err();
-            assert!(panic.contains("frame 99") && panic.contains("tests.rs"), "{panic}");
+            assert!(panic.contains("frame 99") && panic.contains("tests/mod.rs"), "{panic}");
             assert_eq!(state().unwrap().frames, 98);
             assert_eq!(state().unwrap().player, vec2(20.0, 0.0), "what the panicking frame changed is gone");
 
