@@ -3,10 +3,15 @@
 //! watchdog), and what is about this binary: the keys, the asset watcher, F7 loops.
 //!
 //! Keys while running: F5 hands the state over again (and resumes after a panic), F6 starts the game
-//! afresh, F7 records play and loops it while you edit (`replay.rs`).
+//! afresh, F7 records play and loops it while you edit (`replay.rs`), F8 pauses and rewinds through the
+//! last seconds of play (`rewind.rs`, from what `history.rs` keeps).
 
 mod asset_watcher;
+mod history;
 mod replay;
+mod rewind;
+
+use std::time::Instant;
 
 use contract::{Frame, Input};
 use hot::host::{Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
@@ -14,7 +19,9 @@ use hot_state::Handover;
 use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
+use history::History;
 use replay::{Replay, Step};
+use rewind::Rewound;
 
 #[hot_lib_reloader::hot_module(
     dylib = hot::host::files::library_name(env!("CARGO_PKG_NAME")),
@@ -44,6 +51,9 @@ pub struct HotGame {
     assets: AssetWatcher,
     /// F7: recording play, or looping it.
     replay: Replay,
+    /// The last seconds of play, to rewind to (F8), and the moment shown while rewound.
+    history: History,
+    rewound: Option<Rewound>,
     /// Why calls into the library are paused, if they are (shown in the banner).
     paused: Option<String>,
     /// A reload whose line is printed once the new code's first frame is on screen.
@@ -68,6 +78,8 @@ impl HotGame {
             handover: Handover::load(),
             assets: AssetWatcher::new(),
             replay: Replay::Off,
+            history: History::from_env(),
+            rewound: None,
             paused: None,
             reloaded: None,
         };
@@ -100,7 +112,12 @@ impl HotGame {
         if is_key_pressed(KeyCode::F6) {
             library::reset_state();
             self.paused = None;
+            self.rewound = None;
+            self.history.clear();
             println!("[hot] F6: the game starts afresh");
+        }
+        if let Some(shown) = self.rewind() {
+            return shown;
         }
         if is_key_pressed(KeyCode::F7) && self.paused.is_none() {
             if is_key_down(KeyCode::LeftShift) || is_key_down(KeyCode::RightShift) {
@@ -121,8 +138,20 @@ impl HotGame {
                 input
             }
         };
+        // Live play is kept to rewind to; a loop's replay is not.
+        let live = !matches!(self.replay, Replay::Looping { .. });
+        if live && self.history.snapshot_due() {
+            let started = Instant::now();
+            if let Some(state) = library::snapshot_state() {
+                self.history.keep(state, started.elapsed());
+            }
+        }
+        let started = Instant::now();
         match self.watchdog.call("frame", || library::frame(&input)) {
             Ok(frame) => {
+                if live {
+                    self.history.ran(&input, started.elapsed());
+                }
                 self.assets.watch(&frame.loads);
                 Some(frame)
             }
@@ -133,9 +162,18 @@ impl HotGame {
         }
     }
 
-    /// What the window's marker should say while F7 records or loops.
-    pub fn marker(&self) -> Option<String> {
-        self.replay.marker()
+    /// What the window's marker should say while F7 records or loops, or F8 rewinds.
+    pub fn marker(&self) -> Option<crate::overlay::Marker> {
+        if self.rewound.is_some() {
+            return self.rewind_marker();
+        }
+        let text = self.replay.marker()?;
+        let color = if text.starts_with("REC") { (0xc0, 0x20, 0x20) } else { (0xd0, 0x90, 0x10) };
+        Some(crate::overlay::Marker {
+            text,
+            color: macroquad::color::Color::from_rgba(color.0, color.1, color.2, 255),
+            timeline: None,
+        })
     }
 
     /// Asset files the game loaded that changed on disk since the last call.
@@ -171,8 +209,10 @@ impl HotGame {
         self.restore_and_report();
         if matches!(self.replay, Replay::Looping { .. }) {
             // The same seconds of play again, from the kept state, with the new code.
-            self.replay.rewind();
+            self.replay.restart();
         }
+        // The moment F8 shows, again, with the new code.
+        self.show_again();
         self.reloaded = Some(reloaded);
     }
 
@@ -196,6 +236,8 @@ impl HotGame {
             Replay::Recording { ref inputs, .. } => {
                 let (seconds, frames) = (replay::seconds(inputs), inputs.len());
                 if self.replay.start_loop().is_some() {
+                    // The loop replays from its start: play from before it no longer leads to the state.
+                    self.history.clear();
                     println!(
                         "[hot] F7: looping {seconds:.1} s of play ({frames} frames) from where the recording began. \
                          Edit and save to see it change; F7 leaves the loop."
@@ -217,6 +259,7 @@ impl HotGame {
         match Replay::load(&loop_file()) {
             Ok(replay) => {
                 self.replay = replay;
+                self.history.clear();
                 println!(
                     "[hot] Shift+F7: looping the recording kept in {}. F7 leaves the loop.",
                     files::shown(&loop_file())

@@ -1,7 +1,8 @@
-//! What the binary draws over the game, in window pixels: the banner that says what is wrong, and the
-//! marker of F7's recording and looping.
+//! What the binary draws over the game, in window pixels: the banner that says what is wrong, the
+//! marker of F7's recording and looping, and F8's rewind timeline.
 
 use macroquad::color::Color;
+use macroquad::math::Rect;
 use macroquad::shapes::draw_rectangle;
 use macroquad::window::{screen_height, screen_width};
 
@@ -26,15 +27,39 @@ pub fn banner(messages: impl Iterator<Item = String>) {
     }
 }
 
-/// A small marker in the top right corner (hot builds: F7's "REC" and "LOOP"), over the game.
-pub fn marker(text: Option<String>) {
-    let Some(text) = text else { return };
+/// What the marker in the top right corner says (hot builds: F7's "REC" and "LOOP", F8's "REWIND"),
+/// and where F8's timeline is.
+pub struct Marker {
+    pub text: String,
+    pub color: Color,
+    /// F8: how far along the kept play the shown frame is, from 0 (the oldest) to 1 (where play paused).
+    pub timeline: Option<f32>,
+}
+
+/// The marker, over the game; and the timeline under it, if there is one.
+pub fn marker(marker: Option<Marker>) {
+    let Some(Marker { text, color, timeline }) = marker else { return };
     let size = macroquad::text::measure_text(&text, None, 20, 1.0);
     let (w, h) = (size.width + 20.0, 28.0);
     let x = screen_width() - w - 8.0;
-    let recording = text.starts_with("REC");
-    let color =
-        if recording { Color::from_rgba(0xc0, 0x20, 0x20, 255) } else { Color::from_rgba(0xd0, 0x90, 0x10, 255) };
     draw_rectangle(x, 8.0, w, h, color);
     macroquad::text::draw_text(&text, x + 10.0, 8.0 + 20.0, 20.0, Color::from_rgba(0xff, 0xff, 0xff, 255));
+    if let Some(at) = timeline {
+        let bar = timeline_bar();
+        draw_rectangle(bar.x - 2.0, bar.y - 2.0, bar.w + 4.0, bar.h + 4.0, Color::from_rgba(0x10, 0x10, 0x10, 255));
+        draw_rectangle(bar.x, bar.y, bar.w * at, bar.h, color);
+        draw_rectangle(
+            bar.x + bar.w * at - 3.0,
+            bar.y - 4.0,
+            6.0,
+            bar.h + 8.0,
+            Color::from_rgba(0xff, 0xff, 0xff, 255),
+        );
+    }
+}
+
+/// Where F8's timeline is, in window pixels: under the marker, across the window. Dragging on it picks
+/// the frame shown.
+pub fn timeline_bar() -> Rect {
+    Rect::new(16.0, 44.0, screen_width() - 32.0, 12.0)
 }

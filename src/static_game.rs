@@ -25,8 +25,8 @@ impl StaticGame {
         None
     }
 
-    /// Recording and looping play (F7) is for hot builds.
-    pub fn marker(&self) -> Option<String> {
+    /// Recording, looping and rewinding play (F7, F8) are for hot builds.
+    pub fn marker(&self) -> Option<crate::overlay::Marker> {
         None
     }
 

@@ -21,6 +21,11 @@ pub fn save_state<S: GameState>() -> Saved {
     saved
 }
 
+/// The state as it is now, for the binary's rewind history: nothing is let go.
+pub fn snapshot_state<S: GameState>() -> Option<Saved> {
+    hot_state::snapshot::<S>()
+}
+
 /// Takes over a state saved by this or an older build, with the values no build took yet (`kept`).
 pub fn restore_state<S: GameState>(saved: &Saved, kept: &str) -> Restored {
     hot_state::restore::<S>(saved, kept)

@@ -28,6 +28,12 @@ pub fn save_state() -> Saved {
     contract::exports::save_state::<State>()
 }
 
+/// The state as it is now, kept by the binary to rewind to (F8).
+#[cfg_attr(feature = "reload", unsafe(no_mangle))]
+pub fn snapshot_state() -> Option<Saved> {
+    contract::exports::snapshot_state::<State>()
+}
+
 /// Takes over a state saved by this or an older build: what did not carry over comes back.
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn restore_state(saved: &Saved, kept: &str) -> Restored {

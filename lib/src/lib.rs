@@ -146,11 +146,9 @@ mod tests {
         Input { keys_down: keys.to_vec(), keys_pressed: keys.to_vec(), ..Input::default() }
     }
 
-    /// F7's loop in hot builds replays recorded input from a kept state: the same frames each time,
-    /// because the game takes time and everything else that varies from its input.
-    #[test]
-    fn a_recorded_loop_replays_to_the_same_frames() {
-        let inputs: Vec<Input> = (0..90)
+    /// A few seconds of play, as the binary records them for F7 and F8.
+    fn recorded_play() -> Vec<Input> {
+        (0..90)
             .map(|i| Input {
                 frame_time: [0.016, 0.017, 0.021][i % 3],
                 time: i as f64 * 0.018,
@@ -162,23 +160,26 @@ mod tests {
                 mouse_pressed: if i == 20 { vec![MouseButton::Left] } else { vec![] },
                 ..Input::default()
             })
-            .collect();
+            .collect()
+    }
+
+    /// What a frame drew and played. Restoring handles sets their texture filters again: sent with the
+    /// next frame, not drawn.
+    fn drawn(frame: Frame) -> (Vec<DrawCommand>, Vec<contract::SoundCommand>) {
+        let draw = frame.draw.into_iter().filter(|command| !matches!(command, DrawCommand::SetTextureFilter { .. }));
+        (draw.collect(), frame.sounds)
+    }
+
+    /// F7's loop in hot builds replays recorded input from a kept state: the same frames each time,
+    /// because the game takes time and everything else that varies from its input.
+    #[test]
+    fn a_recorded_loop_replays_to_the_same_frames() {
+        let inputs = recorded_play();
         let kept = serde_json::to_string(&State::default()).unwrap();
         let play = || {
             let mut state: State = serde_json::from_str(&kept).unwrap();
             let frames: Vec<_> =
                 inputs.iter().map(|input| contract::record_frame(input, || frame(&mut state))).collect();
-            // Restoring handles sets their texture filters again: sent with the next frame, not drawn.
-            let drawn = |frame: Frame| {
-                (
-                    frame
-                        .draw
-                        .into_iter()
-                        .filter(|command| !matches!(command, DrawCommand::SetTextureFilter { .. }))
-                        .collect::<Vec<_>>(),
-                    frame.sounds,
-                )
-            };
             (frames.into_iter().map(drawn).collect::<Vec<_>>(), state)
         };
         let (first, end) = play();
@@ -186,6 +187,31 @@ mod tests {
         let second = play().0;
         if let Some(at) = (0..first.len()).find(|&i| first[i] != second[i]) {
             panic!("the second replay differs at frame {at}:\n{:?}\n{:?}", first[at], second[at]);
+        }
+    }
+
+    /// F8 in hot builds shows a kept frame again from the snapshot before it and the input after it:
+    /// the same drawing and sounds as when it was played.
+    #[test]
+    fn a_rewound_frame_is_the_frame_that_was_played() {
+        let mut inputs = recorded_play();
+        inputs[3].keys_pressed.push(KeyCode::Space);
+        let mut state = State::default();
+        (state.ball, state.ball_velocity) = (state.player + vec2(PLAYER_SIZE + 5.0, PLAYER_SIZE / 2.0), Vec2::ZERO);
+        let mut snapshots = Vec::new();
+        let mut played = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            if i % 15 == 0 {
+                snapshots.push((i, serde_json::to_string(&state).unwrap()));
+            }
+            played.push(drawn(contract::record_frame(input, || frame(&mut state))));
+        }
+        assert!(played.iter().any(|(_, sounds)| !sounds.is_empty()), "the play should kick the ball");
+        for shown in [0, 14, 15, 49, 50, 51, 89] {
+            let (from, snapshot) = snapshots.iter().rev().find(|(at, _)| *at <= shown).unwrap();
+            let mut state: State = serde_json::from_str(snapshot).unwrap();
+            let again = inputs[*from..=shown].iter().map(|input| contract::record_frame(input, || frame(&mut state)));
+            assert_eq!(again.map(drawn).last().unwrap(), played[shown], "frame {shown} from the snapshot at {from}");
         }
     }
 

@@ -52,7 +52,7 @@ impl Replay {
     }
 
     /// The loop starts over at its next frame (after a reload: the kept state with the new code).
-    pub fn rewind(&mut self) {
+    pub fn restart(&mut self) {
         if let Replay::Looping { next, .. } = self {
             *next = 0;
         }
@@ -145,7 +145,7 @@ mod tests {
                 assert_eq!(played.changed_assets, live.changed_assets, "asset news is live");
             }
         }
-        replay.rewind();
+        replay.restart();
         assert!(matches!(replay.step(live), Step::RestartLoop(..)));
     }
 

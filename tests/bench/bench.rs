@@ -9,6 +9,7 @@
 mod bevy;
 mod memory;
 mod sprites;
+mod state;
 mod ui;
 
 use std::fs;
@@ -33,14 +34,20 @@ fn main() {
     support::require_all_tools();
     let x = XServer::start();
     // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its two cold builds of Bevy take a quarter of
-    // an hour); `BENCH_ONLY=game`: the game starter's reloads alone (no sprites, no ui or bevy starter).
+    // an hour); `BENCH_ONLY=game`: the game starter's reloads alone (no scenes, no ui or bevy starter);
+    // `BENCH_ONLY=macroquad`: the game starter's reloads, its scenes and memory (no ui or bevy starter);
+    // `BENCH_ONLY=state`: what a growing `State` costs, alone.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     if only == "bevy" {
         return write_report(&bevy::report(&bevy::run(&x, edits), &[], &[]));
     }
-    let everything = only != "game";
+    let scenes = only != "game";
+    let other_starters = only.is_empty();
     let scratch = Scratch::new("hot-template-bench");
     let project = support::generate(&scratch, NAME, &[]);
+    if only == "state" {
+        return write_report(&state::report(&state::run(&project, &x, NAME)));
+    }
     let cargo = |args: &[&str]| -> Duration {
         let start = Instant::now();
         support::run(Command::new("cargo").args(args).current_dir(&project));
@@ -102,10 +109,11 @@ fn main() {
     let _ = restart_loop.wait();
     println!("  restart (ms): {:?}", restart.iter().map(Duration::as_millis).collect::<Vec<_>>());
 
-    let sprites = everything.then(|| sprites::run(&project, &x, NAME));
-    let memory = everything.then(|| memory::run(&project, &x, NAME));
-    let ui = everything.then(|| ui::run(&x, edits));
-    let bevy = everything.then(|| bevy::run(&x, edits));
+    let sprites = scenes.then(|| sprites::run(&project, &x, NAME));
+    let memory = scenes.then(|| memory::run(&project, &x, NAME));
+    let state = scenes.then(|| state::run(&project, &x, NAME));
+    let ui = other_starters.then(|| ui::run(&x, edits));
+    let bevy = other_starters.then(|| bevy::run(&x, edits));
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -136,9 +144,14 @@ fn main() {
     if let Some((rev, bare_then, then)) = &baseline {
         report += &baseline_report(rev, (bare_then, then), (&bare, &to_line, &to_pixels));
     }
-    if let (Some((sprite_rows, record_only)), Some(ui), Some(bevy)) = (sprites, ui, bevy) {
+    if let (Some((sprite_rows, record_only)), Some(memory)) = (sprites, memory) {
         report += &sprite_report(&sprite_rows, &record_only);
-        report += &memory::report(memory.as_ref().unwrap());
+        report += &memory::report(&memory);
+    }
+    if let Some(state) = state {
+        report += &state::report(&state);
+    }
+    if let (Some(ui), Some(bevy)) = (ui, bevy) {
         report += &ui::report(&ui, &to_pixels, &bare);
         report += &bevy::report(&bevy, &to_pixels, &bare);
     }

@@ -1,7 +1,8 @@
 //! The README's table of macroquad's examples is true: every example it says ports has its port in
 //! `tests/ports/examples/`, made with the README's steps, and each compiles as the game library of a
 //! generated macroquad project (eight of them are also run next to their originals: `e2e/macroquad.rs`);
-//! every example of macroquad's has a row, and none without a port says it ports.
+//! every example of macroquad's has a row, and none without a port says it ports. The ported games in
+//! `tests/ports/games/` compile the same way.
 
 #[path = "../ports/mod.rs"]
 #[allow(dead_code)]
@@ -13,7 +14,7 @@ use std::process::Command;
 use support::Scratch;
 
 #[test]
-fn every_example_the_readme_says_ports_compiles_as_the_game_library() {
+fn every_example_the_readme_says_ports_and_every_ported_game_compiles_as_the_game_library() {
     support::require("cargo-generate", "--version");
     let examples = ports::macroquad_examples();
     let ported = support::template_dir().join("tests/ports/examples");
@@ -44,9 +45,16 @@ fn every_example_the_readme_says_ports_compiles_as_the_game_library() {
     let scratch = Scratch::new("ports-check");
     let project = support::generate(&scratch, "ports-check", &[]);
     let lib = project.join("lib/src/lib.rs");
+    // The ported game (`tests/ports/games/`) saves its high scores with serde_json, as its original does.
+    let manifest = project.join("lib/Cargo.toml");
+    let cargo_toml = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, cargo_toml.replacen("[dependencies]\n", "[dependencies]\nserde_json = \"1\"\n", 1)).unwrap();
+    let games = support::template_dir().join("tests/ports/games");
+    let examples = rows.iter().map(|(name, _)| ported.join(format!("{name}.rs"))).filter(|port| port.exists());
     let mut broken = Vec::new();
-    for (name, _) in rows.iter().filter(|(name, _)| ported.join(format!("{name}.rs")).exists()) {
-        fs::copy(ported.join(format!("{name}.rs")), &lib).unwrap();
+    for port in examples.chain(fs::read_dir(&games).unwrap().flatten().map(|entry| entry.path())) {
+        let name = port.file_stem().unwrap().to_string_lossy().into_owned();
+        fs::copy(&port, &lib).unwrap();
         // The hot build's configuration, where the library's entry points are exported (`lib/src/exports.rs`);
         // clippy (its warnings allowed), which reuses what the starters' check compiled.
         let checked = Command::new("cargo")

@@ -50,12 +50,26 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     game.contract_change_restarts_with_state();
     game.endless_loop_is_reported_and_the_fix_restarts_it();
     game.loop_editing_replays_the_same_moment();
+    game.rewind_shows_the_moment_again();
     game.soak(200);
     game.ctrl_c_stops_everything();
     game.restart_dev_with_the_saved_state();
     game.ctrl_c_while_stuck_stops_everything();
 
     check_static_release_build(&project, &x, &scratch);
+    ports::check(&project, &x, NAME);
+    ports::shader_reload::check(&project, &x, NAME);
+}
+
+/// The ports alone, for working on them (`cargo test --test e2e_macroquad -- --ignored`); the test above
+/// runs them too.
+#[test]
+#[ignore = "a part of the test above"]
+fn ports_alone() {
+    support::require_all_tools();
+    let x = XServer::start();
+    let scratch = Scratch::new("hot-template-ports");
+    let project = support::generate(&scratch, NAME, &[]);
     ports::check(&project, &x, NAME);
     ports::shader_reload::check(&project, &x, NAME);
 }
@@ -603,6 +617,7 @@ impl<'x> Game<'x> {
         self.save_loop_strip(seconds);
 
         // The player goes back to where the recording began at the loop's period, and on to where it ended.
+        // The period is the recorded frames at the replay's frame rate, which the screenshots slow down.
         let loop_path = |samples: &[(u128, usize)], what: &str| {
             let offset = |x: usize| (x as i64 - start) * sign;
             let farthest = samples.iter().map(|&(_, x)| offset(x)).max().unwrap();
@@ -619,7 +634,7 @@ impl<'x> Game<'x> {
             );
             farthest
         };
-        let farthest = loop_path(&self.watch_player(Duration::from_secs(5)), "looping");
+        let farthest = loop_path(&self.watch_player(Duration::from_secs(10)), "looping");
         assert!(
             (farthest - moved).abs() <= 3,
             "the loop should replay the recorded path: {farthest} px, recorded {moved} px"
@@ -629,7 +644,7 @@ impl<'x> Game<'x> {
         let speed = "const PLAYER_SPEED: f32 = 360.0;";
         support::edit(&self.lib(), speed, "const PLAYER_SPEED: f32 = 120.0;");
         self.expect_reload("PLAYER_SPEED edit while looping");
-        let slower = loop_path(&self.watch_player(Duration::from_secs(5)), "a third of the speed");
+        let slower = loop_path(&self.watch_player(Duration::from_secs(10)), "a third of the speed");
         assert!(
             (slower - moved / 3).abs() <= 3,
             "the edited loop should go a third of the way: {slower} px of {moved} px"
@@ -645,6 +660,77 @@ impl<'x> Game<'x> {
         support::edit(&self.lib(), "const PLAYER_SPEED: f32 = 120.0;", speed);
         self.expect_reload("PLAYER_SPEED back");
         self.expect_state_kept("PLAYER_SPEED back");
+    }
+
+    /// F8 pauses and rewinds: a second back, the player is where a screenshot a second before the pause
+    /// showed it; a save while paused shows that moment with the new code, from the same process; Enter
+    /// plays on from it.
+    fn rewind_shows_the_moment_again(&mut self) {
+        self.skip_output();
+        // From the left edge, so that two seconds to the right stay inside the world.
+        self.x.hold_key(&self.window, "Left", Duration::from_millis(2500));
+        let start = self.player_on_screen().0;
+        self.x.key_down(&self.window, "Right");
+        std::thread::sleep(Duration::from_secs(1));
+        // The screenshot's pixels are read as it starts; F8 reaches the game a moment after its key goes down.
+        let shot_at = Instant::now();
+        let a_second_before = self.player_on_screen().0;
+        std::thread::sleep((shot_at + Duration::from_secs(1)).saturating_duration_since(Instant::now()));
+        self.x.press_key(&self.window, "F8");
+        self.x.key_up("Right");
+        self.expect_line("[hot] F8: paused");
+        let paused_shot = self.shot();
+        let paused = self.player_on_screen().0;
+        assert!(
+            a_second_before > start + 200 && paused > a_second_before + 200,
+            "holding Right should move the player: {start} -> {a_second_before} -> {paused}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+        assert_eq!(self.player_on_screen().0, paused, "paused, the game should not move");
+
+        // Shift+Left: a second of play back.
+        self.x.press_key(&self.window, "shift+Left");
+        let back = support::wait_for(RELOAD, Duration::from_millis(20), || {
+            let x = self.player_on_screen().0;
+            (x != paused).then_some(x)
+        })
+        .unwrap_or_else(|| panic!("Shift+Left while rewound did not move the player:\n{}", self.dev.log()));
+        eprintln!("rewind: the player at {a_second_before} a second before the pause, at {back} a second back");
+        assert!(
+            back.abs_diff(a_second_before) <= 30,
+            "a second back, the player should be where it was a second before the pause: {back}, not {a_second_before}"
+        );
+        let dir = support::template_dir().join("target");
+        Image::side_by_side(&[paused_shot, self.shot()], 0.5).save_png(&dir.join("rewind.png"));
+
+        // A third of the speed, saved while paused: the second before the moment plays again with it.
+        let speed = "const PLAYER_SPEED: f32 = 360.0;";
+        support::edit(&self.lib(), speed, "const PLAYER_SPEED: f32 = 120.0;");
+        self.expect_reload("PLAYER_SPEED edit while rewound");
+        let expected = start + (back - start) / 3;
+        let slower = support::wait_for(RELOAD, Duration::from_millis(20), || {
+            let x = self.player_on_screen().0;
+            (x.abs_diff(expected) <= 30).then_some(x)
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "after the edit, the moment shown should have the player a third of the way ({expected}), it is at {}:\n{}",
+                self.player_on_screen().0,
+                self.dev.log()
+            )
+        });
+
+        // Enter: play goes on from the moment shown, at the new speed.
+        self.x.press_key(&self.window, "Return");
+        self.expect_line("[hot] Enter: playing on from");
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(self.player_on_screen().0, slower, "play should go on from the moment shown");
+        self.x.hold_key(&self.window, "Right", Duration::from_millis(500));
+        let moved = self.player_on_screen().0 - slower;
+        assert!((25..=110).contains(&moved), "half a second at a third of the speed: {moved} px");
+        support::edit(&self.lib(), "const PLAYER_SPEED: f32 = 120.0;", speed);
+        self.expect_reload("PLAYER_SPEED back");
+        self.player = self.player_on_screen();
     }
 
     /// Five screenshots across one pass of the loop, side by side, for the README (`target/loop-editing.png`).

@@ -156,7 +156,15 @@ fn check_only_the_ui_starter(project: &Path) {
     assert!(file("lib/src/lib.rs").contains("gui::run("), "the ui starter's library");
     assert!(file("lib/Cargo.toml").contains("features = [\"egui\"]"), "the ui starter turns egui on");
     assert!(file("README.md").contains("egui"), "the README tells about the UI");
-    for left_out in ["starters", "tests", ".ci", "cargo-generate.toml", "docs/starter.png", "docs/loop-editing.png"] {
+    for left_out in [
+        "starters",
+        "tests",
+        ".ci",
+        "cargo-generate.toml",
+        "docs/starter.png",
+        "docs/loop-editing.png",
+        "docs/rewind.png",
+    ] {
         assert!(!project.join(left_out).exists(), "{left_out} should not be in a ui project");
     }
     // The binary never links egui: it draws plain triangles.

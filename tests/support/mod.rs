@@ -196,9 +196,18 @@ impl XServer {
 
     /// Holds `key` down for `hold` in the focused window.
     pub fn hold_key(&self, window: &str, key: &str, hold: Duration) {
+        self.key_down(window, key);
+        sleep(hold);
+        self.key_up(key);
+    }
+
+    /// Puts `key` down in the window, until [`XServer::key_up`].
+    pub fn key_down(&self, window: &str, key: &str) {
         run(self.tool("xdotool").args(["windowfocus", "--sync", window]));
         run(self.tool("xdotool").args(["keydown", key]));
-        sleep(hold);
+    }
+
+    pub fn key_up(&self, key: &str) {
         run(self.tool("xdotool").args(["keyup", key]));
     }
 }

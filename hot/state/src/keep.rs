@@ -67,6 +67,12 @@ pub fn save<S: GameState>() -> Saved {
     to_saved(downcast::<S>(&mut lock(&STATE)).get_or_insert_with(S::default))
 }
 
+/// The state as it is now, saved as [`save`] would but letting go of nothing (a snapshot the binary
+/// keeps to rewind to), or `None` before the first frame.
+pub fn snapshot<S: GameState>() -> Option<Saved> {
+    downcast::<S>(&mut lock(&STATE)).as_ref().map(to_saved)
+}
+
 pub fn to_saved<S: Serialize>(state: &S) -> Saved {
     serde_json::to_string(state).expect("State serializes to JSON")
 }

@@ -16,7 +16,7 @@ mod saved;
 
 #[cfg(feature = "host")]
 pub use handover::Handover;
-pub use keep::{GameState, frame, last_good, reset, restore, save, to_saved, with};
+pub use keep::{GameState, frame, last_good, reset, restore, save, snapshot, to_saved, with};
 pub use saved::{Restored, Saved};
 
 /// The types of this crate that cross, part of the contract of every game that uses it (see

@@ -1,0 +1,228 @@
+//! F8, rewind: play pauses, and the arrow keys or the timeline move back through the play kept in
+//! `history.rs`. The moment shown is computed again by the game code (the snapshot before it restored,
+//! the recorded input run up to it). A save while paused shows that same moment with the new code,
+//! having played the second before it again (`NEW_CODE_PLAYS`), so a fix shows as it would have played
+//! out; snapshots the old code computed after that point are dropped, and new ones kept on the way.
+//! Enter plays on from the moment shown (what came after it is forgotten), F8 again plays on from
+//! where play paused, and F7 loops the play between the two.
+
+use std::time::{Duration, Instant};
+
+use contract::Frame;
+use macroquad::input::{KeyCode, MouseButton, is_key_down, is_key_pressed, is_mouse_button_down, mouse_position};
+use macroquad::math::vec2;
+
+use super::replay::Replay;
+use super::{HotGame, library};
+use crate::overlay;
+
+/// Held this long, an arrow key moves a frame every frame.
+const REPEAT_AFTER: Duration = Duration::from_millis(300);
+/// Shift and an arrow key move this much play.
+const BIG_STEP_SECONDS: f32 = 1.0;
+/// After a save, the new code plays this much before the moment shown (or all that is kept, if less).
+const NEW_CODE_PLAYS: f32 = 1.0;
+
+pub struct Rewound {
+    /// The frame on screen: the game as it was after running it.
+    shown: u64,
+    /// The state where play paused (after the last kept frame).
+    paused_state: String,
+    /// `shown` is to be computed again (it moved, or the code changed).
+    stale: bool,
+    /// The code changed since `shown` was computed.
+    new_code: bool,
+    /// Since when an arrow key is held.
+    held: Option<Instant>,
+    /// The timeline is being dragged.
+    dragging: bool,
+}
+
+impl HotGame {
+    /// F8, and the keys while paused on a kept moment. `Some` while rewound: the frame to show (`None`,
+    /// the one on screen stays); `None` when the game plays.
+    pub(super) fn rewind(&mut self) -> Option<Option<Frame>> {
+        if is_key_pressed(KeyCode::F8) {
+            match self.rewound.take() {
+                None => self.pause_to_rewind(),
+                Some(rewound) => self.play_on_from_the_pause(rewound),
+            }
+        }
+        if let Some(rewound) = &mut self.rewound {
+            move_through(rewound, &self.history);
+        }
+        self.rewound.as_ref()?;
+        if is_key_pressed(KeyCode::Enter) || is_key_pressed(KeyCode::KpEnter) {
+            return self.play_on_from_the_shown_moment();
+        }
+        if is_key_pressed(KeyCode::F7) {
+            self.loop_from_the_shown_moment();
+            return Some(None);
+        }
+        let rewound = self.rewound.as_mut()?;
+        if !std::mem::take(&mut rewound.stale) {
+            return Some(None);
+        }
+        let (shown, new_code) = (rewound.shown, std::mem::take(&mut rewound.new_code));
+        Some(self.show(shown, new_code))
+    }
+
+    /// The marker while rewound: how far back the moment shown is, and where on the timeline.
+    pub(super) fn rewind_marker(&self) -> Option<overlay::Marker> {
+        let rewound = self.rewound.as_ref()?;
+        let kept = self.history.seconds();
+        let at = self.history.seconds_at(rewound.shown + 1);
+        Some(overlay::Marker {
+            text: format!("REWIND -{:.2} s of {kept:.1} s", kept - at),
+            color: macroquad::color::Color::from_rgba(0x30, 0x50, 0xb0, 255),
+            timeline: Some(if kept > 0.0 { at / kept } else { 1.0 }),
+        })
+    }
+
+    /// A reload while rewound: the moment shown is computed again, with the new code.
+    pub(super) fn show_again(&mut self) {
+        if let Some(rewound) = &mut self.rewound {
+            (rewound.stale, rewound.new_code) = (true, true);
+        }
+    }
+
+    fn pause_to_rewind(&mut self) {
+        if !matches!(self.replay, Replay::Off) {
+            println!("[hot] F8: not while F7 records or loops (F7 ends that).");
+            return;
+        }
+        let (Some((_, last)), Some(paused_state)) = (self.history.frames(), library::snapshot_state()) else {
+            let why = if self.history.off { "rewind is off (HOT_REWIND=off)" } else { "no play kept yet" };
+            println!("[hot] F8: {why}.");
+            return;
+        };
+        self.rewound =
+            Some(Rewound { shown: last, paused_state, stale: false, new_code: false, held: None, dragging: false });
+        println!(
+            "[hot] F8: paused, {:.1} s of play kept ({:.1} MB). Left/Right a frame, with Shift a second, or drag \
+             the timeline; save to see the moment with new code. Enter plays on from it, F8 from here, F7 loops \
+             from it to here.",
+            self.history.seconds(),
+            self.history.bytes() as f64 / (1 << 20) as f64
+        );
+    }
+
+    fn play_on_from_the_pause(&mut self, rewound: Rewound) {
+        self.handover.save(rewound.paused_state);
+        self.restore_and_report();
+        println!("[hot] F8: playing on from where play paused.");
+    }
+
+    fn play_on_from_the_shown_moment(&mut self) -> Option<Option<Frame>> {
+        let rewound = self.rewound.take()?;
+        if rewound.stale {
+            // The state is the moment's only once it has been computed.
+            self.show(rewound.shown, rewound.new_code);
+        }
+        let back = self.history.seconds() - self.history.seconds_at(rewound.shown + 1);
+        self.history.truncate_after(rewound.shown);
+        println!("[hot] Enter: playing on from {back:.2} s before where play paused; the play after it is forgotten.");
+        None
+    }
+
+    fn loop_from_the_shown_moment(&mut self) {
+        let Some(rewound) = self.rewound.take() else { return };
+        if rewound.stale {
+            self.show(rewound.shown, rewound.new_code);
+        }
+        let inputs = self.history.inputs_after(rewound.shown);
+        let Some(start) = library::snapshot_state().filter(|_| !inputs.is_empty()) else {
+            println!("[hot] F7: no play after this moment to loop.");
+            self.rewound = Some(rewound);
+            return;
+        };
+        let seconds = super::replay::seconds(&inputs);
+        self.history.clear();
+        self.replay = Replay::Looping { start, inputs, next: 0 };
+        println!(
+            "[hot] F7: looping {seconds:.1} s of play, from the moment shown to where play paused. Edit and save to \
+             see it change; F7 leaves the loop."
+        );
+    }
+
+    /// The game as it was after `frame`: the snapshot before it restored, then every frame up to it run
+    /// again on the input kept (drawn once, at the end; nothing played). With `new_code`, from further
+    /// back, and the old code's snapshots after that point dropped.
+    fn show(&mut self, frame: u64, new_code: bool) -> Option<Frame> {
+        let from = if new_code { self.history.frame_seconds_from(frame, NEW_CODE_PLAYS) } else { frame };
+        let (start, snapshot, inputs) = self.history.replay_to(frame, from)?;
+        if new_code {
+            self.history.forget_snapshots_after(start);
+        }
+        if let Some(why) = library::restore_state(&snapshot, "").afresh {
+            self.pause(format!("This moment cannot be shown: {why}"));
+            return None;
+        }
+        let mut shown: Option<Frame> = None;
+        self.paused = None;
+        for (at, input) in (start..).zip(&inputs) {
+            if self.history.snapshot_due_at(at)
+                && let Some(state) = library::snapshot_state()
+            {
+                self.history.keep_at(at, state);
+            }
+            match self.watchdog.call("frame", || library::frame(input)) {
+                Ok(frame) => shown = Some(merge(shown, frame)),
+                Err(panic) => {
+                    self.pause(format!("The game {panic}\nat this moment. Fix it and save, or move to another one."));
+                    break;
+                }
+            }
+        }
+        let shown = shown?;
+        self.assets.watch(&shown.loads);
+        Some(shown)
+    }
+}
+
+/// The arrow keys and the timeline move the moment shown.
+fn move_through(rewound: &mut Rewound, history: &super::history::History) {
+    let Some((first, last)) = history.frames() else { return };
+    let shift = is_key_down(KeyCode::LeftShift) || is_key_down(KeyCode::RightShift);
+    let mut to = rewound.shown;
+    for (key, back) in [(KeyCode::Left, true), (KeyCode::Right, false)] {
+        let repeat = is_key_down(key) && rewound.held.is_some_and(|since| since.elapsed() > REPEAT_AFTER);
+        if is_key_pressed(key) || repeat {
+            rewound.held.get_or_insert_with(Instant::now);
+            to = match (shift, back) {
+                (true, _) => history.frame_seconds_from(to, if back { BIG_STEP_SECONDS } else { -BIG_STEP_SECONDS }),
+                (false, true) => to.saturating_sub(1).max(first),
+                (false, false) => (to + 1).min(last),
+            };
+        }
+    }
+    if !is_key_down(KeyCode::Left) && !is_key_down(KeyCode::Right) {
+        rewound.held = None;
+    }
+    let (x, y) = mouse_position();
+    let bar = overlay::timeline_bar();
+    if !is_mouse_button_down(MouseButton::Left) {
+        rewound.dragging = false;
+    } else if rewound.dragging || bar.contains(vec2(x, y)) {
+        rewound.dragging = true;
+        let along = ((x - bar.x) / bar.w).clamp(0.0, 1.0);
+        to = history.frame_seconds_from(first, -along * history.seconds());
+    }
+    if to != rewound.shown {
+        rewound.shown = to;
+        rewound.stale = true;
+    }
+}
+
+/// Frames run to reach a moment, as one: the last one's drawing, and everything each of them loaded,
+/// freed or asked of the window (sounds are not played again, nor a quit obeyed).
+fn merge(earlier: Option<Frame>, frame: Frame) -> Frame {
+    let Some(mut earlier) = earlier else {
+        return Frame { sounds: Vec::new(), quit: false, copied_text: None, ..frame };
+    };
+    earlier.loads.extend(frame.loads);
+    earlier.gui_textures.extend(frame.gui_textures);
+    earlier.frees.extend(frame.frees);
+    earlier.window.extend(frame.window);
+    Frame { draw: frame.draw, cursor: frame.cursor, ..earlier }
+}

@@ -1,0 +1,146 @@
+//! What a growing `State` costs: the state scene (`scenes/entities.rs`) with 1,000, 10,000 and 100,000
+//! entities under `just dev`, with F8's history kept and without it (`HOT_REWIND=off`). From outside the
+//! game: its CPU time per frame (`/proc/<pid>/stat`, over the frames it counts); from its own lines: the
+//! main-thread pause of each reload (the state handed over: saved, then restored) and the history F8
+//! says it keeps.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use support::{DevLoop, XServer};
+
+pub const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+/// Start-up (the first frames, the allocator's growth, the history's first snapshots) is left out.
+const SETTLE: Duration = Duration::from_secs(4);
+const MEASURE: Duration = Duration::from_secs(10);
+const RELOADS: usize = 3;
+
+pub struct Row {
+    entities: usize,
+    /// The state as a reload hands it over (JSON), bytes.
+    state_bytes: u64,
+    /// CPU time per frame with the history kept, and without.
+    with_history: Duration,
+    without: Duration,
+    /// The main-thread pause of each reload (state out, unload, load, state in).
+    swaps: Vec<Duration>,
+    /// What F8 said it kept after `SETTLE + MEASURE` and the reloads: seconds of play and MB.
+    kept: String,
+}
+
+pub fn run(project: &Path, x: &XServer, name: &str) -> Vec<Row> {
+    let game = fs::read(project.join("lib/src/lib.rs")).unwrap();
+    let scene = fs::read_to_string(support::template_dir().join("tests/bench/scenes/entities.rs")).unwrap();
+    let rows = SIZES
+        .iter()
+        .map(|&entities| {
+            println!("state: {entities} entities, with and without the rewind history...");
+            let source = scene.replace("const ENTITIES: usize = 1000;", &format!("const ENTITIES: usize = {entities};"));
+            fs::write(project.join("lib/src/lib.rs"), source).unwrap();
+            let _ = fs::remove_file(support::dev_file(project, "state.json"));
+            let (with_history, swaps, kept) = measure(project, x, name, true);
+            let _ = fs::remove_file(support::dev_file(project, "state.json"));
+            let (without, _, _) = measure(project, x, name, false);
+            let state_bytes = fs::metadata(support::dev_file(project, "state.json")).map_or(0, |file| file.len());
+            println!("  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}; {kept}");
+            Row { entities, state_bytes, with_history, without, swaps, kept }
+        })
+        .collect();
+    fs::write(project.join("lib/src/lib.rs"), game).unwrap();
+    rows
+}
+
+/// CPU time per frame; with the history, also each reload's pause and what F8 says it keeps.
+fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration, Vec<Duration>, String) {
+    let frames_file = support::target_dir(project).join("bench-frames");
+    let _ = fs::remove_file(&frames_file);
+    let mut env = vec![("BENCH_FRAMES", frames_file.to_str().unwrap())];
+    if !history {
+        env.push(("HOT_REWIND", "off"));
+    }
+    let mut dev = DevLoop::start(project, Some(x), &env);
+    let frames = || fs::read_to_string(&frames_file).ok()?.trim().parse::<u64>().ok();
+    support::wait_for(Duration::from_secs(900), Duration::from_millis(100), frames)
+        .unwrap_or_else(|| panic!("the state scene did not start:\n{}", dev.log()));
+    let pid = support::game_pid(project, name).expect("the game process");
+    let cpu = || {
+        let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 = fields[11].parse::<u64>().ok()? + fields[12].parse::<u64>().ok()?;
+        Some(Duration::from_millis(ticks * 1000 / clock_ticks()))
+    };
+    std::thread::sleep(SETTLE);
+    let (cpu_before, frames_before) = (cpu().unwrap(), frames().unwrap());
+    std::thread::sleep(MEASURE);
+    let (cpu_after, frames_after) = (cpu().unwrap(), frames().unwrap());
+    let per_frame = (cpu_after - cpu_before) / (frames_after - frames_before).max(1) as u32;
+
+    let (mut swaps, mut kept) = (Vec::new(), String::new());
+    if history {
+        let lib = project.join("lib/src/lib.rs");
+        for version in 1..=RELOADS {
+            let colour = format!("Color::from_rgba(0xf0, 0xc0, 0x{:02x}, 255)", 0x40 + version);
+            let source = fs::read_to_string(&lib).unwrap();
+            let dot = source.lines().find(|line| line.starts_with("const DOT")).unwrap().to_string();
+            fs::write(&lib, source.replace(&dot, &format!("const DOT: Color = {colour};"))).unwrap();
+            let marker = format!("[hot] reloaded library v{version},");
+            let line = support::wait_for(Duration::from_secs(120), Duration::from_millis(10), || {
+                dev.log().lines().find(|line| line.starts_with(&marker)).map(str::to_string)
+            })
+            .unwrap_or_else(|| panic!("no reload line {version}:\n{}", dev.log()));
+            swaps.push(Duration::from_millis(crate::number_after(&line, "the swap took ")));
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        let window = x.window(name).expect("the game's window");
+        x.press_key(&window, "F8");
+        let started = Instant::now();
+        kept = support::wait_for(Duration::from_secs(30), Duration::from_millis(10), || {
+            let log = dev.log();
+            let line = log.lines().find(|line| line.starts_with("[hot] F8: paused, "))?;
+            Some(line["[hot] F8: paused, ".len()..].split(". ").next()?.to_string())
+        })
+        .unwrap_or_else(|| panic!("F8 did not pause ({:?}):\n{}", started.elapsed(), dev.log()));
+    }
+    dev.ctrl_c();
+    dev.wait_exit(Duration::from_secs(60));
+    (per_frame, swaps, kept)
+}
+
+fn clock_ticks() -> u64 {
+    // SAFETY: sysconf reads a constant of the system.
+    (unsafe { libc::sysconf(libc::_SC_CLK_TCK) }).max(1) as u64
+}
+
+pub fn report(rows: &[Row]) -> String {
+    let mut out = format!(
+        "\nA `State` of many entities (position, velocity, colour, a name; all moved each frame, 100 drawn) \
+         under `just dev`: CPU time per frame from outside ({} s after {} s of start-up), with F8's history \
+         and without (`HOT_REWIND=off`; both keep the copy of the state each frame that rolls back a panic), \
+         the main-thread pause of {RELOADS} reloads (the state handed over as JSON: saved, then restored), \
+         and what F8 said it kept after about {} s:\n\n\
+         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause (median, max) | F8 kept |\n\
+         |---|---|---|---|---|---|---|\n",
+        MEASURE.as_secs(),
+        SETTLE.as_secs(),
+        (SETTLE + MEASURE).as_secs() + 5,
+    );
+    for row in rows {
+        let mut swaps = row.swaps.clone();
+        swaps.sort();
+        let median = swaps.get(swaps.len() / 2).copied().unwrap_or_default();
+        let max = swaps.last().copied().unwrap_or_default();
+        out += &format!(
+            "| {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2}x | {} ms, {} ms | {} |\n",
+            row.entities,
+            row.state_bytes as f64 / (1 << 20) as f64,
+            row.with_history.as_secs_f64() * 1000.0,
+            row.without.as_secs_f64() * 1000.0,
+            row.with_history.as_secs_f64() / row.without.as_secs_f64().max(1e-9),
+            median.as_millis(),
+            max.as_millis(),
+            row.kept,
+        );
+    }
+    out
+}
