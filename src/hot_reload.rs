@@ -11,6 +11,7 @@ mod history;
 mod replay;
 mod rewind;
 
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use contract::{Frame, Input};
@@ -71,7 +72,7 @@ impl HotGame {
             build: library::build,
             expected: hot::Build::expected(env!("CARGO_MANIFEST_DIR"), contract),
         });
-        let when_stuck = WhenStuck { keep_state: Some(keep_last_good_state), quit_requested: quit::requested };
+        let when_stuck = WhenStuck { keep_state: Some(keep_newest_snapshot), quit_requested: quit::requested };
         let mut game = Self {
             watchdog: Watchdog::start(library.file(), when_stuck),
             library,
@@ -143,6 +144,7 @@ impl HotGame {
         if live && self.history.snapshot_due() {
             let started = Instant::now();
             if let Some(state) = library::snapshot_state() {
+                *NEWEST_SNAPSHOT.lock().unwrap_or_else(PoisonError::into_inner) = Some(state.clone());
                 self.history.keep(state, started.elapsed());
             }
         }
@@ -157,7 +159,7 @@ impl HotGame {
             }
             Err(panic) => {
                 self.pause(format!("The game {panic}\nFix it and save, or press F5 to retry."));
-                None
+                self.roll_back()
             }
         }
     }
@@ -220,6 +222,41 @@ impl HotGame {
     fn restore_and_report(&mut self) {
         self.paused = None;
         self.handover.restore(library::restore_state);
+        // A panic in the first frames of the code it went to comes back to it.
+        self.history.snapshot_soon();
+    }
+
+    /// After a panicking frame: the state from before it, which is the newest snapshot with the frames
+    /// run since then run again (if this code panics in those too, the snapshot itself); afresh if there
+    /// is none yet. In an F7 loop, the loop starts over. What those frames loaded or freed reaches the
+    /// binary; nothing is drawn or played.
+    fn roll_back(&mut self) -> Option<Frame> {
+        if matches!(self.replay, Replay::Looping { .. }) {
+            self.replay.restart();
+            return None;
+        }
+        let Some((snapshot, inputs)) = self.history.replay_to_now() else {
+            library::reset_state();
+            return None;
+        };
+        if library::restore_state(&snapshot, "").afresh.is_some() {
+            library::reset_state();
+            return None;
+        }
+        let mut frames: Option<Frame> = None;
+        for input in &inputs {
+            match self.watchdog.call("frame", || library::frame(input)) {
+                Ok(frame) => frames = Some(rewind::merge(frames, frame)),
+                Err(_) => {
+                    library::restore_state(&snapshot, "");
+                    self.history.back_to_newest_snapshot();
+                    break;
+                }
+            }
+        }
+        let frames = frames?;
+        self.assets.watch(&frames.loads);
+        Some(frames)
     }
 
     /// F7: off -> recording -> looping -> off.
@@ -283,11 +320,14 @@ impl HotGame {
     }
 }
 
-/// Keeps the state from before the frame now running for the next start: the watchdog calls it, from
-/// its own thread, when that frame does not return.
-fn keep_last_good_state() {
-    if let Some(saved) = library::last_good_state() {
-        Handover::write_for_next_start(&saved);
+/// The newest snapshot of the state, for the watchdog's thread (see `keep_newest_snapshot`).
+static NEWEST_SNAPSHOT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Keeps the newest snapshot of the state for the next start: the watchdog calls it, from its own
+/// thread, when a frame does not return (the game restarts from at most a snapshot interval before).
+fn keep_newest_snapshot() {
+    if let Some(saved) = NEWEST_SNAPSHOT.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        Handover::write_for_next_start(saved);
     }
 }
 

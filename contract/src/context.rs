@@ -31,19 +31,14 @@ pub(crate) struct Context {
 
 struct Contexts {
     by_thread: Vec<(ThreadId, Context)>,
-    /// Threads working with another thread's context for a while (see [`as_thread`]): (this, that).
-    borrowed: Vec<(ThreadId, ThreadId)>,
 }
 
-static CONTEXTS: Mutex<Contexts> = Mutex::new(Contexts { by_thread: Vec::new(), borrowed: Vec::new() });
+static CONTEXTS: Mutex<Contexts> = Mutex::new(Contexts { by_thread: Vec::new() });
 
 /// Runs `f` on this thread's context. The API never calls game code while it holds the lock.
 pub(crate) fn with<R>(f: impl FnOnce(&mut Context) -> R) -> R {
     let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
-    let mut thread = std::thread::current().id();
-    if let Some(&(_, owner)) = contexts.borrowed.iter().find(|(borrower, _)| *borrower == thread) {
-        thread = owner;
-    }
+    let thread = std::thread::current().id();
     let index = match contexts.by_thread.iter().position(|(id, _)| *id == thread) {
         Some(index) => index,
         None => {
@@ -52,28 +47,6 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut Context) -> R) -> R {
         }
     };
     f(&mut contexts.by_thread[index].1)
-}
-
-/// Runs `f` on this thread with the context of `owner` (see `crate::as_thread`).
-pub(crate) fn as_thread<R>(owner: ThreadId, f: impl FnOnce() -> R) -> R {
-    let this = std::thread::current().id();
-    let lend = |lent: bool| {
-        let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
-        contexts.borrowed.retain(|(borrower, _)| *borrower != this);
-        if lent {
-            contexts.borrowed.push((this, owner));
-        }
-    };
-    lend(true);
-    // Given back even if `f` panics.
-    struct GiveBack<F: Fn(bool)>(F);
-    impl<F: Fn(bool)> Drop for GiveBack<F> {
-        fn drop(&mut self) {
-            (self.0)(false);
-        }
-    }
-    let _give_back = GiveBack(lend);
-    f()
 }
 
 pub(crate) fn draw(command: DrawCommand) {
@@ -128,6 +101,6 @@ pub(crate) fn release() {
     let mut contexts = CONTEXTS.lock().unwrap_or_else(PoisonError::into_inner);
     contexts.by_thread.retain(|(id, _)| *id != thread);
     if contexts.by_thread.is_empty() {
-        *contexts = Contexts { by_thread: Vec::new(), borrowed: Vec::new() }; // their capacity too
+        *contexts = Contexts { by_thread: Vec::new() }; // their capacity too
     }
 }

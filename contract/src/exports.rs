@@ -8,7 +8,7 @@ use crate::{Frame, Input};
 
 /// One frame: `game` on the state (made on the first frame, where the API knows the screen size and
 /// the time), what it drew, played and loaded. In hot builds a panic comes back as `Err` with its
-/// message and location, and the state as it was before the frame.
+/// message and location (the binary puts the state from before the frame back).
 pub fn frame<S: GameState>(input: &Input, game: fn(&mut S)) -> Result<Frame, String> {
     hot_state::frame::<S, _>(|state| crate::record_frame(input, || game(state.get_or_insert_with(S::default))))
 }
@@ -29,12 +29,6 @@ pub fn snapshot_state<S: GameState>() -> Option<Saved> {
 /// Takes over a state saved by this or an older build, with the values no build took yet (`kept`).
 pub fn restore_state<S: GameState>(saved: &Saved, kept: &str) -> Restored {
     hot_state::restore::<S>(saved, kept)
-}
-
-/// The state from before the frame now running, for a restart after an endless loop: read from the
-/// watchdog's thread with the frame thread's asset table (handles are saved as their paths).
-pub fn last_good_state<S: GameState>() -> Option<Saved> {
-    hot_state::last_good::<S>(|thread, state| crate::as_thread(thread, || hot_state::to_saved(state)))
 }
 
 /// Starts the game afresh.

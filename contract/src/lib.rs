@@ -88,13 +88,6 @@ pub fn release() {
     context::release();
 }
 
-/// Runs `f` on this thread as if on `thread`, the one that runs the game's frames: with its asset
-/// table and fonts. For serializing the state from another thread (handles serialize as their paths,
-/// which that table knows), as the hot build does when a frame is stuck in an endless loop.
-pub fn as_thread<R>(thread: std::thread::ThreadId, f: impl FnOnce() -> R) -> R {
-    context::as_thread(thread, f)
-}
-
 /// A hash of what the binary is compiled against: the types that cross the boundary, and the game's
 /// entry points (`exports_source`, its `lib/src/exports.rs`). Comments and function bodies do not count
 /// (see `hot::fingerprint`). The binary compares its own with each reloaded library's.

@@ -40,12 +40,6 @@ pub fn restore_state(saved: &Saved, kept: &str) -> Restored {
     contract::exports::restore_state::<State>(saved, kept)
 }
 
-/// The state from before the frame now running: the binary restarts with it after an endless loop.
-#[cfg_attr(feature = "reload", unsafe(no_mangle))]
-pub fn last_good_state() -> Option<Saved> {
-    contract::exports::last_good_state::<State>()
-}
-
 /// Starts the game afresh (F6).
 #[cfg_attr(feature = "reload", unsafe(no_mangle))]
 pub fn reset_state() {

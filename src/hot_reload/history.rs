@@ -7,6 +7,10 @@
 //! restores. Taking one costs more as the state grows: they are taken often enough that showing a frame
 //! reruns at most a few hundred frames, and seldom enough that they cost at most a twentieth of the
 //! game's own time (see `every`).
+//!
+//! The same snapshots put the state back after a panicking frame (the newest, and the frames since run
+//! again), and are what the game restarts with after an endless loop: with `HOT_REWIND=off` only the
+//! newest is kept, for those.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -30,8 +34,10 @@ struct Snapshot {
 
 #[derive(Default)]
 pub struct History {
-    /// `HOT_REWIND=off` keeps nothing (F8 says so).
+    /// `HOT_REWIND=off` keeps only the newest snapshot and the input since (F8 says rewind is off).
     pub off: bool,
+    /// The next frame takes a snapshot whatever the interval (after a reload, say).
+    soon: bool,
     snapshots: VecDeque<Snapshot>,
     /// The input of each frame from the first snapshot's on.
     inputs: VecDeque<Input>,
@@ -54,7 +60,13 @@ impl History {
 
     /// Before the game runs its next frame: whether to call [`History::keep`] with the state now.
     pub fn snapshot_due(&self) -> bool {
-        !self.off && self.snapshot_due_at(self.next)
+        self.soon || self.snapshot_due_at(self.next)
+    }
+
+    /// The next frame takes a snapshot: the state was just handed over, and a panic in the new code's
+    /// first frames goes back to it.
+    pub fn snapshot_soon(&mut self) {
+        self.soon = true;
     }
 
     /// Before `frame` runs again (rewound): whether to keep the state then ([`History::keep_at`]), where
@@ -85,8 +97,24 @@ impl History {
         let game = self.frame_time.as_secs_f64();
         let every = if game > 0.0 { (took.as_secs_f64() / (SNAPSHOT_SHARE * game)).ceil() as u32 } else { 0 };
         self.every = every.clamp(FEWEST_FRAMES, MOST_FRAMES);
+        self.soon = false;
+        if self.snapshots.back().is_some_and(|last| last.frame == self.next) {
+            let replaced = self.snapshots.pop_back().unwrap();
+            self.bytes -= replaced.state.len();
+        }
         self.bytes += state.len();
         self.snapshots.push_back(Snapshot { frame: self.next, state });
+        while self.off && self.snapshots.len() > 1 {
+            self.drop_oldest();
+        }
+    }
+
+    /// The newest snapshot, and the input of every frame run since: the state now, once they are run
+    /// again from it (after a panicking frame, the state from before it).
+    pub fn replay_to_now(&self) -> Option<(String, Vec<Input>)> {
+        let (first, newest) = (self.snapshots.front()?, self.snapshots.back()?);
+        let since = (newest.frame - first.frame) as usize;
+        Some((newest.state.clone(), self.inputs.range(since..).cloned().collect()))
     }
 
     /// The game ran its next frame on `input`, in `took`.
@@ -164,6 +192,17 @@ impl History {
     pub fn inputs_after(&self, frame: u64) -> Vec<Input> {
         let Some((first, _)) = self.frames() else { return Vec::new() };
         self.inputs.iter().skip((frame + 1).saturating_sub(first) as usize).cloned().collect()
+    }
+
+    /// Play goes on from the newest snapshot: the frames kept after it are dropped.
+    pub fn back_to_newest_snapshot(&mut self) {
+        if let Some(newest) = self.snapshots.back().map(|snapshot| snapshot.frame) {
+            while self.next > newest {
+                let dropped = self.inputs.pop_back().unwrap();
+                self.forget(&dropped);
+                self.next -= 1;
+            }
+        }
     }
 
     /// Play goes on from `frame`: what was kept after it is dropped.
@@ -269,6 +308,32 @@ mod tests {
         }
         assert_eq!(history.replay_to(99, 99).unwrap().0, 90, "snapshots every 15 frames again");
         assert_eq!(show(&history, 70), 71);
+    }
+
+    #[test]
+    fn the_state_now_is_the_newest_snapshot_and_the_frames_since_and_rewind_off_keeps_only_that() {
+        let mut history = History::default();
+        let mut state = 0;
+        play(&mut history, &mut state, 100);
+        let (snapshot, inputs) = history.replay_to_now().unwrap();
+        assert_eq!(snapshot.parse::<u64>().unwrap() + inputs.len() as u64, state);
+        let mut panicked = History::default();
+        let mut again = 0;
+        play(&mut panicked, &mut again, 100);
+        panicked.back_to_newest_snapshot();
+        assert_eq!(panicked.frames(), Some((0, 89)), "the frames after the newest snapshot are gone");
+        assert_eq!(panicked.replay_to_now().unwrap(), ("90".to_string(), Vec::new()));
+        history.snapshot_soon();
+        assert!(history.snapshot_due());
+        history.keep(state.to_string(), Duration::from_micros(1));
+        assert_eq!(history.replay_to_now().unwrap(), (state.to_string(), Vec::new()));
+
+        let mut off = History { off: true, ..History::default() };
+        let mut state = 0;
+        play(&mut off, &mut state, 100);
+        let (snapshot, inputs) = off.replay_to_now().unwrap();
+        assert_eq!((snapshot.as_str(), inputs.len()), ("90", 10), "only the newest snapshot and the input since");
+        assert_eq!(off.frames(), Some((90, 99)));
     }
 
     #[test]

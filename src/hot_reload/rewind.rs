@@ -91,9 +91,12 @@ impl HotGame {
             println!("[hot] F8: not while F7 records or loops (F7 ends that).");
             return;
         }
+        if self.history.off {
+            println!("[hot] F8: rewind is off (HOT_REWIND=off).");
+            return;
+        }
         let (Some((_, last)), Some(paused_state)) = (self.history.frames(), library::snapshot_state()) else {
-            let why = if self.history.off { "rewind is off (HOT_REWIND=off)" } else { "no play kept yet" };
-            println!("[hot] F8: {why}.");
+            println!("[hot] F8: no play kept yet.");
             return;
         };
         self.rewound =
@@ -216,7 +219,7 @@ fn move_through(rewound: &mut Rewound, history: &super::history::History) {
 
 /// Frames run to reach a moment, as one: the last one's drawing, and everything each of them loaded,
 /// freed or asked of the window (sounds are not played again, nor a quit obeyed).
-fn merge(earlier: Option<Frame>, frame: Frame) -> Frame {
+pub(super) fn merge(earlier: Option<Frame>, frame: Frame) -> Frame {
     let Some(mut earlier) = earlier else {
         return Frame { sounds: Vec::new(), quit: false, copied_text: None, ..frame };
     };

@@ -36,14 +36,17 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> Vec<Row> {
         .iter()
         .map(|&entities| {
             println!("state: {entities} entities, with and without the rewind history...");
-            let source = scene.replace("const ENTITIES: usize = 1000;", &format!("const ENTITIES: usize = {entities};"));
+            let source =
+                scene.replace("const ENTITIES: usize = 1000;", &format!("const ENTITIES: usize = {entities};"));
             fs::write(project.join("lib/src/lib.rs"), source).unwrap();
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
             let (with_history, swaps, kept) = measure(project, x, name, true);
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
             let (without, _, _) = measure(project, x, name, false);
             let state_bytes = fs::metadata(support::dev_file(project, "state.json")).map_or(0, |file| file.len());
-            println!("  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}; {kept}");
+            println!(
+                "  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}; {kept}"
+            );
             Row { entities, state_bytes, with_history, without, swaps, kept }
         })
         .collect();
@@ -116,7 +119,7 @@ pub fn report(rows: &[Row]) -> String {
     let mut out = format!(
         "\nA `State` of many entities (position, velocity, colour, a name; all moved each frame, 100 drawn) \
          under `just dev`: CPU time per frame from outside ({} s after {} s of start-up), with F8's history \
-         and without (`HOT_REWIND=off`; both keep the copy of the state each frame that rolls back a panic), \
+         and without (`HOT_REWIND=off`, which keeps only the newest snapshot, for a panic or an endless loop), \
          the main-thread pause of {RELOADS} reloads (the state handed over as JSON: saved, then restored), \
          and what F8 said it kept after about {} s:\n\n\
          | entities | state as handed over | CPU per frame, history | without | ratio | reload pause (median, max) | F8 kept |\n\

@@ -2,12 +2,12 @@
 //! handed over as data when the library is reloaded (see `restore.rs` for what a changed `State` does
 //! with what an older build saved). `lib/src/exports.rs` calls these; the game never does.
 //!
-//! In hot builds (feature `reload`) a panicking frame is rolled back: the state is kept as it was
-//! before each frame, and the frame's own changes are dropped with the panic.
+//! In hot builds (feature `reload`) a panicking frame comes back as its message; the binary puts the
+//! state from before it back from the snapshots it keeps anyway (F8's history), instead of a copy of
+//! the state made here before every frame.
 
 use std::any::Any;
 use std::sync::{Mutex, MutexGuard, PoisonError};
-use std::thread::ThreadId;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -20,8 +20,6 @@ impl<T: Default + Clone + Serialize + DeserializeOwned + Send + 'static> GameSta
 
 /// `None` until the first frame makes it (where the game API knows the screen and the time).
 static STATE: Mutex<Option<Box<dyn Any + Send>>> = Mutex::new(None);
-/// The state before the frame now running, and the thread that runs frames (hot builds).
-static BEFORE_FRAME: Mutex<Option<(Box<dyn Any + Send>, ThreadId)>> = Mutex::new(None);
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -34,30 +32,15 @@ fn downcast<S: GameState>(state: &mut Option<Box<dyn Any + Send>>) -> &mut Optio
 }
 
 /// Runs one frame on the state (`None` before the first). In hot builds a panic comes back as `Err`
-/// with its message and location, and the state is left as it was before the frame.
+/// with its message and location; the state is then as the panicking frame left it, and the binary
+/// puts back the one from before that frame (from its rewind history: `src/hot_reload/history.rs`).
 pub fn frame<S: GameState, R>(frame: impl FnOnce(&mut Option<S>) -> R) -> Result<R, String> {
     let mut kept = lock(&STATE);
     let state = downcast::<S>(&mut kept);
     if !cfg!(feature = "reload") {
         return Ok(frame(state));
     }
-    // A copy per frame (`clone_from` reuses its allocations): cheap next to the frame, see the tests.
-    {
-        let mut before = lock(&BEFORE_FRAME);
-        let (copy, thread) = before.get_or_insert_with(|| (Box::new(None::<S>), std::thread::current().id()));
-        *thread = std::thread::current().id();
-        downcast_box::<S>(copy).clone_from(state);
-    }
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(state))).map_err(|_| {
-        if let Some((copy, _)) = lock(&BEFORE_FRAME).as_mut() {
-            state.clone_from(downcast_box::<S>(copy));
-        }
-        crate::panic::last_panic()
-    })
-}
-
-fn downcast_box<S: GameState>(state: &mut Box<dyn Any + Send>) -> &mut Option<S> {
-    state.downcast_mut::<Option<S>>().expect("the game's State")
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(state))).map_err(|_| crate::panic::last_panic())
 }
 
 /// The state, saved for the next build (a fresh one if there is none yet). The binary calls it before
@@ -99,16 +82,6 @@ impl<S: Serialize + DeserializeOwned> crate::restore::Slot for Option<S> {
         self.as_ref().map(to_saved)
     }
 }
-/// The state from before the frame now running (between frames: the state), or `None` if there is
-/// none yet, serialized by `save` on this thread with the frame thread's id. The binary calls it
-/// from another thread when a frame never returns (an endless loop), and restarts with it.
-pub fn last_good<S: GameState>(save: impl FnOnce(ThreadId, &S) -> Saved) -> Option<Saved> {
-    let mut before = lock(&BEFORE_FRAME);
-    let (copy, thread) = before.as_mut()?;
-    let thread = *thread;
-    downcast_box::<S>(copy).as_ref().map(|state| save(thread, state))
-}
-
 /// Starts the game afresh (its next frame makes a new state).
 pub fn reset<S: GameState>() {
     *downcast::<S>(&mut lock(&STATE)) = None;

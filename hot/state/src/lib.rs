@@ -1,7 +1,7 @@
 //! A game `State` that lives in the game library and crosses each reload as data (the macroquad and ui
 //! starters). Two sides:
 //! - the library's, what the game's entry points call: the state kept between frames, a panicking frame
-//!   rolled back (feature `reload`), and the hand-over to the next build ([`save`], [`restore`]);
+//!   caught (feature `reload`), snapshots, and the hand-over to the next build ([`save`], [`restore`]);
 //! - the binary's (feature `host`): [`Handover`], which keeps the state between builds, offers each new
 //!   build what the last ones did not take, and says in one line what did not carry over.
 //!
@@ -16,7 +16,7 @@ mod saved;
 
 #[cfg(feature = "host")]
 pub use handover::Handover;
-pub use keep::{GameState, frame, last_good, reset, restore, save, snapshot, to_saved, with};
+pub use keep::{GameState, frame, reset, restore, save, snapshot, to_saved, with};
 pub use saved::{Restored, Saved};
 
 /// The types of this crate that cross, part of the contract of every game that uses it (see
