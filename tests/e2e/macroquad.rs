@@ -61,19 +61,6 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     ports::shader_reload::check(&project, &x, NAME);
 }
 
-/// The ports alone, for working on them (`cargo test --test e2e_macroquad -- --ignored`); the test above
-/// runs them too.
-#[test]
-#[ignore = "a part of the test above"]
-fn ports_alone() {
-    support::require_all_tools();
-    let x = XServer::start();
-    let scratch = Scratch::new("hot-template-ports");
-    let project = support::generate(&scratch, NAME, &[]);
-    ports::check(&project, &x, NAME);
-    ports::shader_reload::check(&project, &x, NAME);
-}
-
 fn check_generated_names(project: &Path) {
     let manifest = |path: &str| fs::read_to_string(project.join(path)).unwrap();
     assert!(manifest("Cargo.toml").contains(&format!("name = \"{NAME}\"")));
