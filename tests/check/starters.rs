@@ -116,7 +116,7 @@ fn built_files(deps: &Path, project: &Path, since: SystemTime) -> BTreeSet<PathB
 /// (with the ui starter's additions left out), apart from the project's name.
 #[test]
 fn liquid_twins_match_their_manifests_apart_from_the_name() {
-    for manifest in ["Cargo.toml", "lib/Cargo.toml"] {
+    for manifest in ["Cargo.toml", "lib/Cargo.toml", "hot/Cargo.toml"] {
         let dir = support::template_dir();
         let real = fs::read_to_string(dir.join(manifest)).unwrap();
         let ui_only = r#"{% if starter == "ui" %}, features = ["egui"]{% endif %}"#;

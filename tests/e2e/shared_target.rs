@@ -35,8 +35,8 @@ fn two_projects_in_one_target_folder_keep_their_own_libraries_and_state() {
     let left = support::generate(&scratch, "left-game", &[]);
     let right = support::generate(&scratch, "right-game", &[]);
 
-    let mut left = Running::start(&x, "left-game", &left, &env);
-    let mut right = Running::start(&x, "right-game", &right, &env);
+    let mut left = Running::start(&x, "left-game", &left, &env, 0);
+    let mut right = Running::start(&x, "right-game", &right, &env, 832);
     let library = |game: &Running| Path::new(&target).join(format!("hot/lib{}_game.so", game.name.replace('-', "_")));
     for game in [&left, &right] {
         assert!(library(game).exists(), "{}: its own library file in the shared folder", game.name);
@@ -86,10 +86,11 @@ fn two_projects_in_one_target_folder_keep_their_own_libraries_and_state() {
     for game in [&mut left, &mut right] {
         game.dev.ctrl_c();
         game.dev.wait_exit(Duration::from_secs(20)).expect("`just dev` should stop after Ctrl-C");
-        assert!(support::dev_file(&game.project, "state.json").exists(), "{}: its own state file", game.name);
+        let saved = support::dev_file(&game.project, "state.json").exists();
+        assert!(saved, "{}: its own state file; `just dev` printed:\n{}", game.name, game.dev.log());
     }
-    let left = Running::start(&x, "left-game", &left.project, &env);
-    let right = Running::start(&x, "right-game", &right.project, &env);
+    let left = Running::start(&x, "left-game", &left.project, &env, 0);
+    let right = Running::start(&x, "right-game", &right.project, &env, 832);
     assert_eq!(left.player(&x), moved, "the left player comes back where it was");
     assert_eq!(right.player(&x), start, "the right player comes back where it was");
     for game in [left, right] {
@@ -104,13 +105,15 @@ fn game_pid(project: &Path, name: &str) -> Option<u32> {
 }
 
 impl Running {
-    fn start(x: &XServer, name: &'static str, project: &Path, env: &[(&str, &str)]) -> Running {
+    /// Starts `just dev` in `project` and puts its window at `left` on the screen.
+    fn start(x: &XServer, name: &'static str, project: &Path, env: &[(&str, &str)], left: usize) -> Running {
         let dev = DevLoop::start(project, Some(x), env);
         let window = support::wait_for(FIRST_BUILD, Duration::from_millis(500), || {
             let window = x.window(name)?;
             (x.screenshot(&window)?.find(PLAYER, 8).is_some()).then_some(window)
         })
         .unwrap_or_else(|| panic!("{name}: no window; `just dev` printed:\n{}", dev.log()));
+        x.move_window(&window, left, 0);
         let pid = game_pid(project, name).expect("the game's process");
         Running { name, project: project.to_path_buf(), dev, window, pid }
     }

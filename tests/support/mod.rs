@@ -105,7 +105,7 @@ impl XServer {
             .expect("a free X display number");
         let display = format!(":{number}");
         let xvfb = Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .args([display.as_str(), "-screen", "0", "1664x768x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -150,6 +150,12 @@ impl XServer {
     pub fn screenshot(&self, window: &str) -> Option<Image> {
         let output = self.tool("import").args(["-window", window, "-depth", "8", "ppm:-"]).output().ok()?;
         output.status.success().then(|| Image::from_ppm(&output.stdout)).flatten()
+    }
+
+    /// Moves the window's top-left corner to `x`, `y` on the screen: two windows side by side, since a
+    /// window covered by another reads back black (Xvfb composites nothing).
+    pub fn move_window(&self, window: &str, x: usize, y: usize) {
+        run(self.tool("xdotool").args(["windowmove", "--sync", window, &x.to_string(), &y.to_string()]));
     }
 
     /// Presses and releases `key` in the window.

@@ -65,6 +65,17 @@ impl Library {
     /// Loads the library and starts watching it; if that cannot work, says what to do and exits.
     pub fn load(entry: Entry) -> Library {
         super::restart::remember_exe();
+        // This crate's build belongs to one project (its version carries the project's name, see
+        // hot/Cargo.toml): a binary linked with another's would keep its state in the other's folder.
+        let own_dir = std::path::Path::new(&entry.expected.library_dir).parent();
+        if own_dir.is_none_or(|own_dir| own_dir.components().ne(files::project_dir().components())) {
+            eprintln!(
+                "hot reload: this binary was linked with the reload core of another project ({}), which \
+                 shares its target folder. Run `cargo clean -p hot` and `just dev` again.",
+                files::project_dir().display()
+            );
+            std::process::exit(1);
+        }
         let file = files::library_file(entry.project);
         if !file.exists() {
             eprintln!(
