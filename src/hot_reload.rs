@@ -57,6 +57,9 @@ pub struct HotGame {
     rewound: Option<Rewound>,
     /// Why calls into the library are paused, if they are (shown in the banner).
     paused: Option<String>,
+    /// The game's random number generator as the last frame played left it: the next frame starts from
+    /// it, whichever build runs it, and its input keeps it for a replay (`contract/src/rand.rs`).
+    rand: u64,
     /// A reload whose line is printed once the new code's first frame is on screen.
     reloaded: Option<Reloaded>,
 }
@@ -82,6 +85,7 @@ impl HotGame {
             history: History::from_env(),
             rewound: None,
             paused: None,
+            rand: 0,
             reloaded: None,
         };
         if game.library.fits() {
@@ -130,6 +134,7 @@ impl HotGame {
         if self.paused.is_some() {
             return None;
         }
+        let input = Input { rand_state: Some(self.rand), ..input };
         let input = match self.replay.step(input) {
             Step::Run(input) => input,
             Step::RestartLoop(start, input) => {
@@ -151,6 +156,7 @@ impl HotGame {
         let started = Instant::now();
         match self.watchdog.call("frame", || library::frame(&input)) {
             Ok(frame) => {
+                self.rand = frame.rand_state;
                 if live {
                     self.history.ran(&input, started.elapsed());
                 }

@@ -86,6 +86,9 @@ impl InputReader {
             camera,
             default_font,
             assets_folder: self.assets_folder.clone(),
+            // The game's random numbers carry on by themselves; hot builds hand the generator in
+            // (hot_reload.rs), as a new build of the library starts it again.
+            rand_state: None,
             modifiers: Modifiers {
                 shift: down([mq::KeyCode::LeftShift, mq::KeyCode::RightShift]),
                 ctrl: down([mq::KeyCode::LeftControl, mq::KeyCode::RightControl]),

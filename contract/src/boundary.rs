@@ -50,6 +50,11 @@ pub struct Input {
     pub camera: Option<CameraSetting>,
     /// The folder the game's asset paths are in (`set_pc_assets_folder`), as it stands.
     pub assets_folder: Option<String>,
+    /// Hot builds: the game's random number generator as the frame before left it
+    /// ([`Frame::rand_state`]), so that a new build carries on the numbers, and a frame run again from
+    /// its recorded input draws the numbers it drew the first time. `None` (plain builds): as it is.
+    #[serde(default)]
+    pub rand_state: Option<u64>,
     /// The font the game made the default (`set_default_font`), as it stands.
     #[serde(default)]
     pub default_font: Option<u64>,
@@ -126,6 +131,8 @@ pub struct Frame {
     pub frees: Vec<u64>,
     /// What the game asked of the window this frame (applied when the frame arrives).
     pub window: Vec<WindowRequest>,
+    /// The game's random number generator as this frame left it, for the next frame's input.
+    pub rand_state: u64,
 }
 
 /// macroquad's window calls that are not drawing.

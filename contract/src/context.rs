@@ -70,6 +70,9 @@ pub(crate) fn begin_frame(input: &Input) {
         context.camera = input.camera;
         context.default_font = input.default_font;
         context.assets.folder.clone_from(&input.assets_folder);
+        if let Some(state) = input.rand_state {
+            crate::rand::set_state(state);
+        }
         if !input.changed_assets.is_empty() {
             context.assets.forget_changed(&input.changed_assets);
             context.fonts.forget_glyphs();
@@ -78,7 +81,7 @@ pub(crate) fn begin_frame(input: &Input) {
 }
 
 pub(crate) fn end_frame() -> Frame {
-    with(|context| std::mem::take(&mut context.frame))
+    Frame { rand_state: crate::rand::state(), ..with(|context| std::mem::take(&mut context.frame)) }
 }
 
 /// Drops what a panicking frame drew and played; what it loaded stays (the library remembers sending it),

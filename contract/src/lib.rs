@@ -32,6 +32,7 @@ pub mod image;
 pub mod input;
 pub mod logging;
 pub mod models;
+pub mod rand;
 pub mod shapes;
 pub mod text;
 pub mod texture;
@@ -53,10 +54,6 @@ pub use boundary::{AssetLoad, AssetSource, DrawCommand, Frame, Input, SoundComma
 pub use error::Error;
 pub use file::block_on;
 
-/// macroquad's random numbers (`rand::gen_range`, `rand::srand`...): the same crate.
-pub mod rand {
-    pub use quad_rand::*;
-}
 pub use color::Color;
 #[cfg(feature = "egui")]
 pub use gui::egui;

@@ -26,8 +26,9 @@ const NEW_CODE_PLAYS: f32 = 1.0;
 pub struct Rewound {
     /// The frame on screen: the game as it was after running it.
     shown: u64,
-    /// The state where play paused (after the last kept frame).
+    /// The state where play paused (after the last kept frame), and its random number generator.
     paused_state: String,
+    paused_rand: u64,
     /// `shown` is to be computed again (it moved, or the code changed).
     stale: bool,
     /// The code changed since `shown` was computed.
@@ -99,8 +100,15 @@ impl HotGame {
             println!("[hot] F8: no play kept yet.");
             return;
         };
-        self.rewound =
-            Some(Rewound { shown: last, paused_state, stale: false, new_code: false, held: None, dragging: false });
+        self.rewound = Some(Rewound {
+            shown: last,
+            paused_state,
+            paused_rand: self.rand,
+            stale: false,
+            new_code: false,
+            held: None,
+            dragging: false,
+        });
         println!(
             "[hot] F8: paused, {:.1} s of play kept ({:.1} MB). Left/Right a frame, with Shift a second, or drag \
              the timeline; save to see the moment with new code. Enter plays on from it, F8 from here, F7 loops \
@@ -113,6 +121,7 @@ impl HotGame {
     fn play_on_from_the_pause(&mut self, rewound: Rewound) {
         self.handover.save(rewound.paused_state);
         self.restore_and_report();
+        self.rand = rewound.paused_rand;
         println!("[hot] F8: playing on from where play paused.");
     }
 
@@ -178,6 +187,8 @@ impl HotGame {
             }
         }
         let shown = shown?;
+        // The game is at that moment now: Enter plays on from it.
+        self.rand = shown.rand_state;
         self.assets.watch(&shown.loads);
         Some(shown)
     }
@@ -227,5 +238,5 @@ pub(super) fn merge(earlier: Option<Frame>, frame: Frame) -> Frame {
     earlier.gui_textures.extend(frame.gui_textures);
     earlier.frees.extend(frame.frees);
     earlier.window.extend(frame.window);
-    Frame { draw: frame.draw, cursor: frame.cursor, ..earlier }
+    Frame { draw: frame.draw, cursor: frame.cursor, rand_state: frame.rand_state, ..earlier }
 }

@@ -23,8 +23,10 @@ pub struct Row {
     /// CPU time per frame with the history kept, and without.
     with_history: Duration,
     without: Duration,
-    /// The main-thread pause of each reload (state out, unload, load, state in).
+    /// The main-thread pause of each reload (state out, unload, load, state in) after an edit of code
+    /// only, and after one that adds a field to `State`: the hand-over's fast path and its full one.
     swaps: Vec<Duration>,
+    state_changed: Duration,
     /// What F8 said it kept after `SETTLE + MEASURE` and the reloads: seconds of play and MB.
     kept: String,
 }
@@ -40,22 +42,24 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> Vec<Row> {
                 scene.replace("const ENTITIES: usize = 1000;", &format!("const ENTITIES: usize = {entities};"));
             fs::write(project.join("lib/src/lib.rs"), source).unwrap();
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
-            let (with_history, swaps, kept) = measure(project, x, name, true);
+            let (with_history, swaps, state_changed, kept) = measure(project, x, name, true);
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
-            let (without, _, _) = measure(project, x, name, false);
+            let (without, ..) = measure(project, x, name, false);
             let state_bytes = fs::metadata(support::dev_file(project, "state.json")).map_or(0, |file| file.len());
             println!(
-                "  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}; {kept}"
+                "  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}, \
+                 {state_changed:?} with `State` changed; {kept}"
             );
-            Row { entities, state_bytes, with_history, without, swaps, kept }
+            Row { entities, state_bytes, with_history, without, swaps, state_changed, kept }
         })
         .collect();
     fs::write(project.join("lib/src/lib.rs"), game).unwrap();
     rows
 }
 
-/// CPU time per frame; with the history, also each reload's pause and what F8 says it keeps.
-fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration, Vec<Duration>, String) {
+/// CPU time per frame; with the history, also each reload's pause (code edits, then one of `State`)
+/// and what F8 says it keeps.
+fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration, Vec<Duration>, Duration, String) {
     let frames_file = support::target_dir(project).join("bench-frames");
     let _ = fs::remove_file(&frames_file);
     let mut env = vec![("BENCH_FRAMES", frames_file.to_str().unwrap())];
@@ -79,22 +83,33 @@ fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration,
     let (cpu_after, frames_after) = (cpu().unwrap(), frames().unwrap());
     let per_frame = (cpu_after - cpu_before) / (frames_after - frames_before).max(1) as u32;
 
-    let (mut swaps, mut kept) = (Vec::new(), String::new());
+    let (mut swaps, mut state_changed, mut kept) = (Vec::new(), Duration::ZERO, String::new());
     if history {
         let lib = project.join("lib/src/lib.rs");
-        for version in 1..=RELOADS {
-            let colour = format!("Color::from_rgba(0xf0, 0xc0, 0x{:02x}, 255)", 0x40 + version);
-            let source = fs::read_to_string(&lib).unwrap();
-            let dot = source.lines().find(|line| line.starts_with("const DOT")).unwrap().to_string();
-            fs::write(&lib, source.replace(&dot, &format!("const DOT: Color = {colour};"))).unwrap();
+        let swap = |version: usize| {
             let marker = format!("[hot] reloaded library v{version},");
             let line = support::wait_for(Duration::from_secs(120), Duration::from_millis(10), || {
                 dev.log().lines().find(|line| line.starts_with(&marker)).map(str::to_string)
             })
             .unwrap_or_else(|| panic!("no reload line {version}:\n{}", dev.log()));
-            swaps.push(Duration::from_millis(crate::number_after(&line, "the swap took ")));
             std::thread::sleep(Duration::from_millis(500));
+            Duration::from_millis(crate::number_after(&line, "the swap took "))
+        };
+        for version in 1..=RELOADS {
+            let colour = format!("Color::from_rgba(0xf0, 0xc0, 0x{:02x}, 255)", 0x40 + version);
+            let source = fs::read_to_string(&lib).unwrap();
+            let dot = source.lines().find(|line| line.starts_with("const DOT")).unwrap().to_string();
+            fs::write(&lib, source.replace(&dot, &format!("const DOT: Color = {colour};"))).unwrap();
+            swaps.push(swap(version));
         }
+        support::edit_all(
+            &lib,
+            &[
+                ("pub struct State {\n", "pub struct State {\n    #[serde(default)]\n    added: u32,\n"),
+                ("State { frames: 0, entities }", "State { added: 0, frames: 0, entities }"),
+            ],
+        );
+        state_changed = swap(RELOADS + 1);
         let window = x.window(name).expect("the game's window");
         x.press_key(&window, "F8");
         let started = Instant::now();
@@ -107,7 +122,7 @@ fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration,
     }
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(60));
-    (per_frame, swaps, kept)
+    (per_frame, swaps, state_changed, kept)
 }
 
 fn clock_ticks() -> u64 {
@@ -120,10 +135,11 @@ pub fn report(rows: &[Row]) -> String {
         "\nA `State` of many entities (position, velocity, colour, a name; all moved each frame, 100 drawn) \
          under `just dev`: CPU time per frame from outside ({} s after {} s of start-up), with F8's history \
          and without (`HOT_REWIND=off`, which keeps only the newest snapshot, for a panic or an endless loop), \
-         the main-thread pause of {RELOADS} reloads (the state handed over as JSON: saved, then restored), \
-         and what F8 said it kept after about {} s:\n\n\
-         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause (median, max) | F8 kept |\n\
-         |---|---|---|---|---|---|---|\n",
+         the main-thread pause of {RELOADS} reloads after an edit of code only (the state handed over as JSON: \
+         saved, then restored; it reads back as it was saved, so nothing is compared) and of one that adds a \
+         field to `State` (every value compared), and what F8 said it kept after about {} s:\n\n\
+         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause, code edit (median, max) | `State` edit | F8 kept |\n\
+         |---|---|---|---|---|---|---|---|\n",
         MEASURE.as_secs(),
         SETTLE.as_secs(),
         (SETTLE + MEASURE).as_secs() + 5,
@@ -134,7 +150,7 @@ pub fn report(rows: &[Row]) -> String {
         let median = swaps.get(swaps.len() / 2).copied().unwrap_or_default();
         let max = swaps.last().copied().unwrap_or_default();
         out += &format!(
-            "| {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2}x | {} ms, {} ms | {} |\n",
+            "| {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2}x | {} ms, {} ms | {} ms | {} |\n",
             row.entities,
             row.state_bytes as f64 / (1 << 20) as f64,
             row.with_history.as_secs_f64() * 1000.0,
@@ -142,6 +158,7 @@ pub fn report(rows: &[Row]) -> String {
             row.with_history.as_secs_f64() / row.without.as_secs_f64().max(1e-9),
             median.as_millis(),
             max.as_millis(),
+            row.state_changed.as_millis(),
             row.kept,
         );
     }
