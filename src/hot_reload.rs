@@ -15,7 +15,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use contract::{Frame, Input};
-use hot::host::{Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
+use hot::host::{BuildYield, Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
 use hot_state::Handover;
 use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
@@ -62,6 +62,8 @@ pub struct HotGame {
     rand: u64,
     /// A reload whose line is printed once the new code's first frame is on screen.
     reloaded: Option<Reloaded>,
+    /// Fewer frames while the library builds, so that the build gets the processor.
+    build_yield: BuildYield,
 }
 
 impl HotGame {
@@ -85,8 +87,9 @@ impl HotGame {
             history: History::from_env(),
             rewound: None,
             paused: None,
-            rand: 0,
+            rand: kept_rand(),
             reloaded: None,
+            build_yield: BuildYield::from_env(),
         };
         if game.library.fits() {
             game.restore_and_report();
@@ -96,6 +99,7 @@ impl HotGame {
 
     /// This frame of the game, or `None` while it is paused (the binary shows the last one again).
     pub fn frame(&mut self, input: Input) -> Option<Frame> {
+        self.build_yield.wait();
         if quit::requested() {
             self.quit();
         }
@@ -104,7 +108,7 @@ impl HotGame {
         }
         self.swap_if_rebuilt();
         if self.library.rebuilt() {
-            self.handover.write();
+            self.keep_for_next_start();
             hot::host::restart(&self.library.file());
         }
         if !self.library.fits() {
@@ -116,6 +120,8 @@ impl HotGame {
         }
         if is_key_pressed(KeyCode::F6) {
             library::reset_state();
+            // As at a fresh start of the program: the same numbers again.
+            self.rand = 0;
             self.paused = None;
             self.rewound = None;
             self.history.clear();
@@ -199,8 +205,14 @@ impl HotGame {
         if self.library.fits() {
             self.handover.save(library::save_state());
         }
-        self.handover.write();
+        self.keep_for_next_start();
         std::process::exit(0);
+    }
+
+    /// The state, and where the random numbers had got to, for the next start of this binary.
+    fn keep_for_next_start(&self) {
+        self.handover.write();
+        files::write_dev_file(&rand_file(), &self.rand.to_string());
     }
 
     /// Swaps in a freshly built library, if there is one, handing the state over from the old one.
@@ -211,7 +223,7 @@ impl HotGame {
             Some(Swap::Reloaded(reloaded)) => reloaded,
             // A build this binary cannot call: the state is kept for the next start of this binary, which
             // rebuilds itself (or, on Windows, `just dev` restarts it).
-            Some(Swap::Unfit) => return self.handover.write(),
+            Some(Swap::Unfit) => return self.keep_for_next_start(),
             None => return,
         };
         self.restore_and_report();
@@ -324,6 +336,18 @@ impl HotGame {
         eprintln!("[hot] {why}");
         self.paused = Some(why);
     }
+}
+
+/// Where `rand` had got to when the state was kept for the next start (`target/just-dev/rand`).
+fn rand_file() -> std::path::PathBuf {
+    files::dev_dir().join("rand")
+}
+
+/// `rand` as the last run left it, with the state it kept; from the start, as a fresh program's, when
+/// there is no kept state (the game starts afresh).
+fn kept_rand() -> u64 {
+    let kept = || std::fs::read_to_string(rand_file()).ok()?.trim().parse().ok();
+    hot_state::state_file().exists().then(kept).flatten().unwrap_or(0)
 }
 
 /// The newest snapshot of the state, for the watchdog's thread (see `keep_newest_snapshot`).

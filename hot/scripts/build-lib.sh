@@ -34,6 +34,11 @@ if [ -n "${FAST_PATH_RECORDING:-}" ]; then
     exec "$@"
 fi
 
+# While this runs, the game draws fewer frames and leaves the processor to the build
+# (hot/src/host/build_yield.rs).
+mkdir -p "$dev" && : >"$dev/building"
+trap 'rm -f "$dev/building"' EXIT
+
 # Why the fast path cannot be taken now (nothing if it can).
 why_cargo() {
     [ "${1:-}" = --cargo ] && return
@@ -66,7 +71,6 @@ if [ "${1:-}" != --cargo ] && [ "${FAST_PATH:-}" != off ] && [ -z "$why" ]; then
 fi
 [ -n "$why" ] && echo "[fast path] $why: through cargo"
 
-mkdir -p "$dev"
 # The fastest linker, when it is installed (Linux): wild (`cargo install --locked wild-linker`) links the
 # library faster than Rust's own rust-lld (README, "Reload timing"). rustc links through the C compiler,
 # which takes `ld` from the folder given with -B; the recorded command keeps the flags.
@@ -76,7 +80,8 @@ if [ "$(uname)" = Linux ] && command -v wild >/dev/null; then
     linker=(-C linker-features=-lld -C "link-arg=-B$PWD/$dev/wild")
 fi
 if [ "${FAST_PATH:-}" = off ]; then
-    exec cargo hot-lib ${linker[@]+"${linker[@]}"}
+    cargo hot-lib ${linker[@]+"${linker[@]}"}
+    exit
 fi
 FAST_PATH_RECORDING="$PWD/$recording" RUSTC_WORKSPACE_WRAPPER="$PWD/$0" cargo hot-lib ${linker[@]+"${linker[@]}"} || exit
 if [ -f "$recording" ]; then

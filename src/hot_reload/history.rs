@@ -188,6 +188,18 @@ impl History {
         Some((snapshot.frame, snapshot.state.clone(), self.inputs.range(range).cloned().collect()))
     }
 
+    /// The frame of the last snapshot at or before `frame`.
+    pub fn snapshot_at_or_before(&self, frame: u64) -> Option<u64> {
+        self.snapshots.iter().rev().map(|snapshot| snapshot.frame).find(|&at| at <= frame)
+    }
+
+    /// The input of the kept frames `from..=to`.
+    pub fn inputs_between(&self, from: u64, to: u64) -> Vec<Input> {
+        let Some((first, _)) = self.frames() else { return Vec::new() };
+        let skip = from.saturating_sub(first) as usize;
+        self.inputs.iter().skip(skip).take((to + 1).saturating_sub(from) as usize).cloned().collect()
+    }
+
     /// The input of the frames after `frame`, up to the last kept one (F7 loops them from there).
     pub fn inputs_after(&self, frame: u64) -> Vec<Input> {
         let Some((first, _)) = self.frames() else { return Vec::new() };
@@ -290,6 +302,18 @@ mod tests {
         assert!((history.seconds() - 100.0 / 60.0).abs() < 1e-3);
         assert_eq!(history.frame_seconds_from(99, 1.0), 39, "a second before frame 99, at 60 frames a second");
         assert_eq!(history.frame_seconds_from(10, 5.0), 0, "no further back than what is kept");
+    }
+
+    #[test]
+    fn a_later_frame_is_reached_from_the_one_shown_by_the_input_between() {
+        let mut history = History::default();
+        let mut state = 0;
+        play(&mut history, &mut state, 100);
+        // The state after frame 40 (its value 41), then frames 41..=44 run: the state after frame 44.
+        let inputs = history.inputs_between(41, 44);
+        assert_eq!(41 + inputs.len() as u64, show(&history, 44));
+        assert_eq!(history.snapshot_at_or_before(44), Some(30), "snapshots every {FEWEST_FRAMES} frames here");
+        assert_eq!(history.inputs_between(99, 99).len(), 1, "the last kept frame");
     }
 
     #[test]

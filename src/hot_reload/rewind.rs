@@ -33,6 +33,9 @@ pub struct Rewound {
     stale: bool,
     /// The code changed since `shown` was computed.
     new_code: bool,
+    /// The frame the game's state is at now, if it is a kept one: a later moment is reached from it by
+    /// running only the frames between (Right, held or not), instead of from a snapshot.
+    state_at: Option<u64>,
     /// Since when an arrow key is held.
     held: Option<Instant>,
     /// The timeline is being dragged.
@@ -64,8 +67,11 @@ impl HotGame {
         if !std::mem::take(&mut rewound.stale) {
             return Some(None);
         }
-        let (shown, new_code) = (rewound.shown, std::mem::take(&mut rewound.new_code));
-        Some(self.show(shown, new_code))
+        let (shown, new_code, state_at) = (rewound.shown, std::mem::take(&mut rewound.new_code), rewound.state_at);
+        let frame = self.show(shown, new_code, state_at);
+        let computed = frame.is_some() && self.paused.is_none();
+        self.rewound.as_mut()?.state_at = computed.then_some(shown);
+        Some(frame)
     }
 
     /// The marker while rewound: how far back the moment shown is, and where on the timeline.
@@ -106,6 +112,7 @@ impl HotGame {
             paused_rand: self.rand,
             stale: false,
             new_code: false,
+            state_at: Some(last),
             held: None,
             dragging: false,
         });
@@ -129,7 +136,7 @@ impl HotGame {
         let rewound = self.rewound.take()?;
         if rewound.stale {
             // The state is the moment's only once it has been computed.
-            self.show(rewound.shown, rewound.new_code);
+            self.show(rewound.shown, rewound.new_code, rewound.state_at);
         }
         let back = self.history.seconds() - self.history.seconds_at(rewound.shown + 1);
         self.history.truncate_after(rewound.shown);
@@ -140,7 +147,7 @@ impl HotGame {
     fn loop_from_the_shown_moment(&mut self) {
         let Some(rewound) = self.rewound.take() else { return };
         if rewound.stale {
-            self.show(rewound.shown, rewound.new_code);
+            self.show(rewound.shown, rewound.new_code, rewound.state_at);
         }
         let inputs = self.history.inputs_after(rewound.shown);
         let Some(start) = library::snapshot_state().filter(|_| !inputs.is_empty()) else {
@@ -159,17 +166,25 @@ impl HotGame {
 
     /// The game as it was after `frame`: the snapshot before it restored, then every frame up to it run
     /// again on the input kept (drawn once, at the end; nothing played). With `new_code`, from further
-    /// back, and the old code's snapshots after that point dropped.
-    fn show(&mut self, frame: u64, new_code: bool) -> Option<Frame> {
+    /// back, and the old code's snapshots after that point dropped. When the state is at an earlier
+    /// frame already (`state_at`), closer than any snapshot, only the frames after it run.
+    fn show(&mut self, frame: u64, new_code: bool, state_at: Option<u64>) -> Option<Frame> {
         let from = if new_code { self.history.frame_seconds_from(frame, NEW_CODE_PLAYS) } else { frame };
-        let (start, snapshot, inputs) = self.history.replay_to(frame, from)?;
-        if new_code {
-            self.history.forget_snapshots_after(start);
-        }
-        if let Some(why) = library::restore_state(&snapshot, "").afresh {
-            self.pause(format!("This moment cannot be shown: {why}"));
-            return None;
-        }
+        let nearest_snapshot = self.history.snapshot_at_or_before(from)?;
+        let (start, inputs) = match state_at.filter(|&at| !new_code && at < frame && at + 1 >= nearest_snapshot) {
+            Some(at) => (at + 1, self.history.inputs_between(at + 1, frame)),
+            None => {
+                let (start, snapshot, inputs) = self.history.replay_to(frame, from)?;
+                if new_code {
+                    self.history.forget_snapshots_after(start);
+                }
+                if let Some(why) = library::restore_state(&snapshot, "").afresh {
+                    self.pause(format!("This moment cannot be shown: {why}"));
+                    return None;
+                }
+                (start, inputs)
+            }
+        };
         let mut shown: Option<Frame> = None;
         self.paused = None;
         for (at, input) in (start..).zip(&inputs) {

@@ -1,8 +1,9 @@
 //! What a growing `State` costs: the state scene (`scenes/entities.rs`) with 1,000, 10,000 and 100,000
 //! entities under `just dev`, with F8's history kept and without it (`HOT_REWIND=off`). From outside the
 //! game: its CPU time per frame (`/proc/<pid>/stat`, over the frames it counts); from its own lines: the
-//! main-thread pause of each reload (the state handed over: saved, then restored) and the history F8
-//! says it keeps.
+//! main-thread pause of each reload (the state handed over: saved, then restored, and the first frame) and the history F8
+//! says it keeps; from the window's pixels: how long F8 takes to show a frame one back, and one a second
+//! back.
 
 use std::fs;
 use std::path::Path;
@@ -23,13 +24,25 @@ pub struct Row {
     /// CPU time per frame with the history kept, and without.
     with_history: Duration,
     without: Duration,
-    /// The main-thread pause of each reload (state out, unload, load, state in) after an edit of code
+    /// The main-thread pause of each reload (state out, unload, load, state in, the frame) after an edit of code
     /// only, and after one that adds a field to `State`: the hand-over's fast path and its full one.
     swaps: Vec<Duration>,
     state_changed: Duration,
     /// What F8 said it kept after `SETTLE + MEASURE` and the reloads: seconds of play and MB.
     kept: String,
+    /// From an arrow key to the window showing the frame before (Left), and the one a second before
+    /// (Shift+Left), each the median of `STEPS`; and what one screenshot takes, the probe's own share.
+    scrub: Scrub,
 }
+
+#[derive(Clone, Copy, Default)]
+struct Scrub {
+    frame_back: Duration,
+    second_back: Duration,
+    screenshot: Duration,
+}
+
+const STEPS: usize = 3;
 
 pub fn run(project: &Path, x: &XServer, name: &str) -> Vec<Row> {
     let game = fs::read(project.join("lib/src/lib.rs")).unwrap();
@@ -42,24 +55,31 @@ pub fn run(project: &Path, x: &XServer, name: &str) -> Vec<Row> {
                 scene.replace("const ENTITIES: usize = 1000;", &format!("const ENTITIES: usize = {entities};"));
             fs::write(project.join("lib/src/lib.rs"), source).unwrap();
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
-            let (with_history, swaps, state_changed, kept) = measure(project, x, name, true);
+            let (with_history, swaps, state_changed, kept, scrub) = measure(project, x, name, true);
             let _ = fs::remove_file(support::dev_file(project, "state.json"));
             let (without, ..) = measure(project, x, name, false);
             let state_bytes = fs::metadata(support::dev_file(project, "state.json")).map_or(0, |file| file.len());
             println!(
                 "  CPU per frame: {with_history:?} with the history, {without:?} without; swaps {swaps:?}, \
-                 {state_changed:?} with `State` changed; {kept}"
+                 {state_changed:?} with `State` changed; {kept}; F8 shows a frame back in {:?}, a second back \
+                 in {:?} (a screenshot {:?})",
+                scrub.frame_back, scrub.second_back, scrub.screenshot
             );
-            Row { entities, state_bytes, with_history, without, swaps, state_changed, kept }
+            Row { entities, state_bytes, with_history, without, swaps, state_changed, kept, scrub }
         })
         .collect();
     fs::write(project.join("lib/src/lib.rs"), game).unwrap();
     rows
 }
 
-/// CPU time per frame; with the history, also each reload's pause (code edits, then one of `State`)
-/// and what F8 says it keeps.
-fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration, Vec<Duration>, Duration, String) {
+/// CPU time per frame; with the history, also each reload's pause (code edits, then one of `State`),
+/// what F8 says it keeps, and how fast it shows a kept frame.
+fn measure(
+    project: &Path,
+    x: &XServer,
+    name: &str,
+    history: bool,
+) -> (Duration, Vec<Duration>, Duration, String, Scrub) {
     let frames_file = support::target_dir(project).join("bench-frames");
     let _ = fs::remove_file(&frames_file);
     let mut env = vec![("BENCH_FRAMES", frames_file.to_str().unwrap())];
@@ -83,7 +103,8 @@ fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration,
     let (cpu_after, frames_after) = (cpu().unwrap(), frames().unwrap());
     let per_frame = (cpu_after - cpu_before) / (frames_after - frames_before).max(1) as u32;
 
-    let (mut swaps, mut state_changed, mut kept) = (Vec::new(), Duration::ZERO, String::new());
+    let (mut swaps, mut state_changed, mut kept, mut scrub) =
+        (Vec::new(), Duration::ZERO, String::new(), Scrub::default());
     if history {
         let lib = project.join("lib/src/lib.rs");
         let swap = |version: usize| {
@@ -93,7 +114,9 @@ fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration,
             })
             .unwrap_or_else(|| panic!("no reload line {version}:\n{}", dev.log()));
             std::thread::sleep(Duration::from_millis(500));
-            Duration::from_millis(crate::number_after(&line, "the swap took "))
+            // From the swap's start to the new code's first frame done: state out, unload, load, state
+            // in, and that frame ("the swap took" leaves the state's way in out).
+            Duration::from_millis(crate::number_after(&line, "its frame "))
         };
         for version in 1..=RELOADS {
             let colour = format!("Color::from_rgba(0xf0, 0xc0, 0x{:02x}, 255)", 0x40 + version);
@@ -119,10 +142,42 @@ fn measure(project: &Path, x: &XServer, name: &str, history: bool) -> (Duration,
             Some(line["[hot] F8: paused, ".len()..].split(". ").next()?.to_string())
         })
         .unwrap_or_else(|| panic!("F8 did not pause ({:?}):\n{}", started.elapsed(), dev.log()));
+        std::thread::sleep(Duration::from_millis(500));
+        let started = Instant::now();
+        x.screenshot(&window).expect("a screenshot");
+        scrub.screenshot = started.elapsed();
+        scrub.frame_back = median((0..STEPS).map(|_| shown_after(x, &window, "Left")).collect());
+        scrub.second_back = median((0..STEPS).map(|_| shown_after(x, &window, "shift+Left")).collect());
     }
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(60));
-    (per_frame, swaps, state_changed, kept)
+    (per_frame, swaps, state_changed, kept, scrub)
+}
+
+/// From `key` going down to the window showing something else, read from outside: the end of the first
+/// screenshot that differs (so it includes up to one screenshot's time, reported beside it). The key
+/// goes up 50 ms later, as a tap does, before it would repeat.
+fn shown_after(x: &XServer, window: &str, key: &str) -> Duration {
+    let before = x.screenshot(window).expect("a screenshot");
+    x.key_down(window, key);
+    let started = Instant::now();
+    let shown = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_millis(50));
+            x.key_up(key);
+        });
+        support::wait_for(Duration::from_secs(60), Duration::from_millis(1), || {
+            (x.screenshot(window)? != before).then(|| started.elapsed())
+        })
+    });
+    // Whatever else changes, the frame is then computed: nothing more is shown until the next key.
+    std::thread::sleep(Duration::from_millis(300));
+    shown.unwrap_or_else(|| panic!("{key} while paused showed nothing new in 60 s"))
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
 }
 
 fn clock_ticks() -> u64 {
@@ -135,11 +190,15 @@ pub fn report(rows: &[Row]) -> String {
         "\nA `State` of many entities (position, velocity, colour, a name; all moved each frame, 100 drawn) \
          under `just dev`: CPU time per frame from outside ({} s after {} s of start-up), with F8's history \
          and without (`HOT_REWIND=off`, which keeps only the newest snapshot, for a panic or an endless loop), \
-         the main-thread pause of {RELOADS} reloads after an edit of code only (the state handed over as JSON: \
-         saved, then restored; it reads back as it was saved, so nothing is compared) and of one that adds a \
-         field to `State` (every value compared), and what F8 said it kept after about {} s:\n\n\
-         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause, code edit (median, max) | `State` edit | F8 kept |\n\
-         |---|---|---|---|---|---|---|---|\n",
+         the main-thread pause of {RELOADS} reloads after an edit of code only (from the swap's start to the new \
+         code's first frame done: the state handed over as JSON, saved, then restored, where it reads back as \
+         it was saved, so nothing is compared) and of one that adds a \
+         field to `State` (every value compared), what F8 said it kept after about {} s, and from F8's pause \
+         the time from an arrow key to the window showing the frame before (Left) or the one a second \
+         before (Shift+Left), each the median of {STEPS}, read from the window's pixels (a screenshot's own \
+         time beside it, part of each):\n\n\
+         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause, code edit (median, max) | `State` edit | F8 kept | F8: a frame back | a second back | screenshot |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|\n",
         MEASURE.as_secs(),
         SETTLE.as_secs(),
         (SETTLE + MEASURE).as_secs() + 5,
@@ -150,7 +209,7 @@ pub fn report(rows: &[Row]) -> String {
         let median = swaps.get(swaps.len() / 2).copied().unwrap_or_default();
         let max = swaps.last().copied().unwrap_or_default();
         out += &format!(
-            "| {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2}x | {} ms, {} ms | {} ms | {} |\n",
+            "| {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2}x | {} ms, {} ms | {} ms | {} | {} ms | {} ms | {} ms |\n",
             row.entities,
             row.state_bytes as f64 / (1 << 20) as f64,
             row.with_history.as_secs_f64() * 1000.0,
@@ -160,6 +219,9 @@ pub fn report(rows: &[Row]) -> String {
             max.as_millis(),
             row.state_changed.as_millis(),
             row.kept,
+            row.scrub.frame_back.as_millis(),
+            row.scrub.second_back.as_millis(),
+            row.scrub.screenshot.as_millis(),
         );
     }
     out

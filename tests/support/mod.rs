@@ -229,6 +229,7 @@ impl Drop for XServer {
 
 pub type Rgb = [u8; 3];
 
+#[derive(PartialEq)]
 pub struct Image {
     pub width: usize,
     pub height: usize,

@@ -57,7 +57,18 @@ pub fn snapshot<S: GameState>() -> Option<Saved> {
 }
 
 pub fn to_saved<S: Serialize>(state: &S) -> Saved {
-    serde_json::to_string(state).expect("State serializes to JSON")
+    write(state)
+}
+
+/// JSON, written here and not in the game's crate: the game's crate is built at opt-level 0 for fast
+/// rebuilds, and serde_json's writer, generic over what it writes, would be compiled there with `State`
+/// (several times slower: docs/bench.md, the state rows). Through erased-serde only `State`'s own
+/// derived code runs unoptimized; the text is the same.
+fn write(state: &dyn erased_serde::Serialize) -> Saved {
+    let mut text = Vec::with_capacity(4096);
+    let mut json = serde_json::Serializer::new(&mut text);
+    state.erased_serialize(&mut <dyn erased_serde::Serializer>::erase(&mut json)).expect("State serializes to JSON");
+    String::from_utf8(text).expect("serde_json writes UTF-8")
 }
 
 /// Takes over a state saved by [`save`], possibly by an older build whose `State` had other fields,
@@ -73,6 +84,11 @@ pub fn restore<S: GameState>(saved: &Saved, kept: &str) -> Restored {
 }
 
 impl<S: Serialize + DeserializeOwned> crate::restore::Slot for Option<S> {
+    fn read_text(&mut self, text: &str) -> Result<(), String> {
+        *self = Some(serde_json::from_str(text).map_err(|error| error.to_string())?);
+        Ok(())
+    }
+
     fn read(&mut self, value: &serde_json::Value) -> Result<(), String> {
         *self = Some(S::deserialize(value).map_err(|error| error.to_string())?);
         Ok(())

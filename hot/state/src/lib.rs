@@ -15,7 +15,7 @@ mod restore;
 mod saved;
 
 #[cfg(feature = "host")]
-pub use handover::Handover;
+pub use handover::{Handover, state_file};
 pub use keep::{GameState, frame, reset, restore, save, snapshot, to_saved, with};
 pub use saved::{Restored, Saved};
 

@@ -20,6 +20,8 @@ use crate::Restored;
 /// Where the restored state goes: the game's `Option<State>`, behind a trait object so that nothing
 /// here is generic over it.
 pub(crate) trait Slot {
+    /// Reads the state straight from the saved text (no tree of values in between), or says what serde said.
+    fn read_text(&mut self, text: &str) -> Result<(), String>;
     /// Reads the state from `value`, or says what serde said.
     fn read(&mut self, value: &Value) -> Result<(), String>;
     /// The state as JSON, as a save writes it.
@@ -40,6 +42,18 @@ const MOST_TRIES: usize = 256;
 /// read into `slot`, which is left empty only if the state cannot be read at all.
 pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored {
     let mut report = Restored::default();
+    // Most reloads change code, not `State`: then the state writes back the very text it was read from,
+    // and everything carried over, with no comparing to do. Only a state that reads back otherwise (a
+    // field added, removed, renamed or retyped; a map in another order), or values kept from an earlier
+    // restore, go on below (docs/bench.md has what each costs, in the state rows).
+    // A state that reads but writes back otherwise is compared below, as written here.
+    let mut written = None;
+    if kept.is_empty() && slot.read_text(saved).is_ok() {
+        written = slot.write();
+        if written.as_deref() == Some(saved) {
+            return report;
+        }
+    }
     let mut old: Value = match serde_json::from_str(saved) {
         Ok(value) => value,
         Err(error) => {
@@ -51,14 +65,7 @@ pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored 
     for (at, value) in &offered {
         insert_if_missing(&mut old, at, value);
     }
-    let mut read = slot.read(&old);
-    // Most reloads change code, not `State`: then the state writes back the very text it was read from,
-    // and everything carried over, with no comparing to do. Only a state that reads back otherwise (a
-    // field added, removed, renamed or retyped; a map in another order), or values kept from an earlier
-    // restore, go on below (docs/bench.md has what each costs, in the state rows).
-    if offered.is_empty() && read.is_ok() && slot.write().as_deref() == Some(saved) {
-        return report;
-    }
+    let mut read = if written.is_some() { Ok(()) } else { slot.read(&old) };
 
     // Values that no longer fit their field: each is found by taking values out until the state reads.
     let mut unfit: Vec<(Vec<Step>, Value)> = Vec::new();
@@ -82,7 +89,8 @@ pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored 
     }
 
     // What the new state holds, compared with what it was given.
-    let new = slot.write().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(Value::Null);
+    // (Read once, as the fast path above read it, if it did.)
+    let new = written.or_else(|| slot.write()).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(Value::Null);
     let mut not_taken = Vec::new();
     let mut defaulted = Vec::new();
     compare(&old, &new, &mut Vec::new(), &mut not_taken, &mut defaulted);

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use hot::host::{Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files};
+use hot::host::{BuildYield, Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files};
 
 #[hot_lib_reloader::hot_module(
     dylib = hot::host::files::library_name(env!("CARGO_PKG_NAME")),
@@ -69,6 +69,7 @@ impl Plugin for HotGame {
             paused: None,
             reloaded: None,
             title: None,
+            build_yield: BuildYield::from_env(),
         };
         app.insert_resource(hot).add_systems(Update, run_game_systems);
     }
@@ -88,6 +89,8 @@ struct HotReload {
     reloaded: Option<Reloaded>,
     /// The window's own title, while the title shows a problem instead.
     title: Option<String>,
+    /// Fewer frames while the library builds, so that the build gets the processor.
+    build_yield: BuildYield,
 }
 
 /// The one system of Bevy's `Update` that runs the game's: swaps in a rebuilt library, then runs them.
@@ -97,6 +100,7 @@ fn run_game_systems(world: &mut World) {
 
 impl HotReload {
     fn frame(&mut self, world: &mut World) {
+        self.build_yield.wait();
         let loaded = self.library.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
         match loaded.swap_if_rebuilt(|| {}) {
             Some(Swap::Reloaded(reloaded)) => {
