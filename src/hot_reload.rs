@@ -104,7 +104,7 @@ impl HotGame {
             self.quit();
         }
         if let Some(reloaded) = self.reloaded.take() {
-            println!("{}", reloaded.line());
+            reloaded.report();
         }
         self.swap_if_rebuilt();
         if self.library.rebuilt() {

@@ -10,6 +10,8 @@
 #   hot/scripts/build-lib.sh --cargo   through cargo, recording (the first build of each `just dev`)
 #   FAST_PATH=off                      always through cargo, as `cargo hot-lib` builds
 set -uo pipefail
+# When each step of a build began (bash 5 and newer; empty before): `just bench` takes a reload apart.
+started=${EPOCHREALTIME:-}
 
 dev=target/just-dev
 recording=$dev/fast-path.sh
@@ -58,13 +60,18 @@ why_cargo() {
 
 why=$(why_cargo "${1:-}")
 if [ "${1:-}" != --cargo ] && [ "${FAST_PATH:-}" != off ] && [ -z "$why" ]; then
+    rustc_started=${EPOCHREALTIME:-}
     if bash "$recording" 2>"$dev/rustc-output"; then
-        cat "$dev/rustc-output" >&2 # warnings
-        # rustc wrote the library into target/hot/deps/; cargo would then link it into target/hot/.
-        out_dir=$(sed -n 's/.* --out-dir \([^ ]*\) .*/\1/p' "$recording")
-        crate=$(sed -n 's/.* --crate-name \([^ ]*\) .*/\1/p' "$recording")
-        library=$(uname | grep -q Darwin && echo "lib$crate.dylib" || echo "lib$crate.so")
+        rustc_ended=${EPOCHREALTIME:-}
+        [ -s "$dev/rustc-output" ] && cat "$dev/rustc-output" >&2 # warnings
+        # rustc wrote the library into target/hot/deps/; cargo would then link it into target/hot/. Read
+        # with bash alone: a program started for each would take ~10 ms of every save (docs/bench.md).
+        recorded=$(<"$recording")
+        [[ $recorded =~ \ --out-dir\ ([^ ]+)\  ]] && out_dir=${BASH_REMATCH[1]}
+        [[ $recorded =~ \ --crate-name\ ([^ ]+)\  ]] && crate=${BASH_REMATCH[1]}
+        case "$OSTYPE" in darwin*) library=lib$crate.dylib ;; *) library=lib$crate.so ;; esac
         ln -f "$out_dir/$library" "$out_dir/../$library"
+        echo "$started $rustc_started $rustc_ended ${EPOCHREALTIME:-}" >"$dev/build-times"
         exit
     fi
     why="rustc stopped (a compile error, or the recorded command is stale)"

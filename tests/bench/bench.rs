@@ -16,7 +16,7 @@ use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use support::{DevLoop, Scratch, XServer};
 
@@ -67,7 +67,8 @@ fn main() {
     let phases = rustc_phases(&project, edits, &mut colours);
 
     println!("edit -> visible with `just dev`...");
-    let Latencies { to_line, to_pixels, swaps, swap_frames } = edit_to_visible(&x, &project, edits, &mut colours, &[]);
+    let Latencies { to_line, to_pixels, swaps, swap_frames, phases: taken_apart } =
+        edit_to_visible(&x, &project, edits, &mut colours, &[]);
     println!("edit -> visible with `just dev`, the library built by cargo (FAST_PATH=off)...");
     let via_cargo = edit_to_visible(&x, &project, edits, &mut colours, &[("FAST_PATH", "off")]);
     println!("edit -> visible with `just dev`, the game not yielding to the build (HOT_YIELD=off)...");
@@ -136,6 +137,7 @@ fn main() {
             to_pixels: to_pixels.clone(),
             swaps: swaps.clone(),
             swap_frames: swap_frames.clone(),
+            phases: taken_apart,
         },
         &via_cargo,
         &no_yield,
@@ -355,6 +357,35 @@ struct Latencies {
     to_pixels: Vec<Duration>,
     swaps: Vec<Duration>,
     swap_frames: Vec<Duration>,
+    /// Each reload taken apart (see `PHASES`), when the fast path built it.
+    phases: Vec<[Duration; PHASES.len()]>,
+}
+
+/// One reload under the running game, from the times `hot/scripts/build-lib.sh` and the game keep
+/// (`target/just-dev/build-times`, `reload-times`) and the bench's own save and pixels.
+const PHASES: [&str; 7] = [
+    "save -> the watcher starts the build script (cargo-watch's 20 ms delay and reaction, `just`, bash)",
+    "the script until rustc starts (the check for other changes)",
+    "rustc",
+    "rustc's end -> the library in place (`ln`)",
+    "the library in place -> the swap begins (hot-lib-reloader's notice, 10 ms debounce and copy; the next frame)",
+    "the swap (state out, unload, load, state in) and the new code's first frame",
+    "that frame done -> its pixels read from outside (includes up to one screenshot)",
+];
+
+/// `saved` (the clock at the save) to `pixels` taken apart, or `None` if the fast path did not build it.
+fn phases(project: &Path, saved: SystemTime, pixels: Duration) -> Option<[Duration; PHASES.len()]> {
+    let times = |file: &str| -> Option<Vec<f64>> {
+        let text = fs::read_to_string(support::dev_file(project, file)).ok()?;
+        text.split_whitespace().map(|time| time.replace(',', ".").parse().ok()).collect()
+    };
+    let saved = saved.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs_f64();
+    let mut at = times("build-times")?;
+    at.extend(times("reload-times")?);
+    at.insert(0, saved);
+    at.push(saved + pixels.as_secs_f64());
+    let fresh = at.len() == PHASES.len() + 1 && at.windows(2).all(|pair| pair[0] <= pair[1]);
+    fresh.then(|| std::array::from_fn(|i| Duration::from_secs_f64(at[i + 1] - at[i])))
 }
 
 /// `edits` one-line edits of `BACKGROUND` while `just dev` runs in `project`, timed from the save to the
@@ -370,9 +401,10 @@ fn edit_to_visible(
     // Gently while the game starts: back-to-back polls can make Xvfb refuse its connection (see RESTART_POLL).
     let window = window_showing(x, colours.current, Duration::from_secs(600), RESTART_POLL).expect("the dev window");
     let (mut to_line, mut to_pixels, mut swaps, mut swap_frames) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut taken_apart = Vec::new();
     for version in 1..=edits {
         std::thread::sleep(Duration::from_millis(700)); // let the watchers settle between edits
-        let saved = Instant::now();
+        let (saved, saved_at) = (Instant::now(), SystemTime::now());
         colours.edit(project);
         let marker = format!("[hot] reloaded library v{version},");
         let line = support::wait_for(Duration::from_secs(20), Duration::from_millis(2), || {
@@ -387,12 +419,13 @@ fn edit_to_visible(
             (x.screenshot(&window)?.share_of(colours.current) > SHOWING).then(|| saved.elapsed())
         });
         to_pixels.push(seen.expect("the new colour on screen"));
+        taken_apart.extend(phases(project, saved_at, *to_pixels.last().unwrap()));
     }
     println!("  save -> reload line (ms): {:?}", to_line.iter().map(Duration::as_millis).collect::<Vec<_>>());
     println!("  save -> pixels (ms): {:?}", to_pixels.iter().map(Duration::as_millis).collect::<Vec<_>>());
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(20));
-    Latencies { to_line, to_pixels, swaps, swap_frames }
+    Latencies { to_line, to_pixels, swaps, swap_frames, phases: taken_apart }
 }
 
 /// A distinct background for every edit, so every rebuilt library differs and every change is visible.
@@ -588,6 +621,25 @@ fn speed_report(
         frame.as_millis(),
         line.saturating_sub(fast_path + frame).as_millis(),
     );
+    out + &phases_report(ours, no_yield)
+}
+
+/// The reloads of `just dev` taken apart, beside the same with `HOT_YIELD=off`.
+fn phases_report(ours: &Latencies, no_yield: &Latencies) -> String {
+    let median = |run: &Latencies, phase: usize| {
+        let samples: Vec<Duration> = run.phases.iter().map(|phases| phases[phase]).collect();
+        if samples.is_empty() { "-".to_string() } else { stats(&samples).median.as_millis().to_string() }
+    };
+    let mut out = format!(
+        "\nOne reload under the running game, taken apart from the times the build script and the game keep \
+         (medians of the {} and {} edits the fast path built, ms; the medians need not add up):\n\n\
+         | part | `just dev` | `HOT_YIELD=off` |\n|---|---|---|\n",
+        ours.phases.len(),
+        no_yield.phases.len()
+    );
+    for (phase, what) in PHASES.iter().enumerate() {
+        out += &format!("| {what} | {} | {} |\n", median(ours, phase), median(no_yield, phase));
+    }
     out
 }
 

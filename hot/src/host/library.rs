@@ -56,6 +56,8 @@ pub struct Reloaded {
     since_save: Option<Duration>,
     swap_took: Duration,
     began: Instant,
+    /// The same moment on the clock other processes read (see [`Reloaded::report`]).
+    began_at: SystemTime,
 }
 
 /// Longer than a library build takes: an edit this old, newer than the library, did not build.
@@ -117,7 +119,7 @@ impl Library {
     pub fn swap_if_rebuilt(&mut self, before_unload: impl FnOnce()) -> Option<Swap> {
         // The reloader waits for this token before it unloads the old build.
         let about_to_reload = self.reloads.wait_for_about_to_reload_timeout(Duration::ZERO)?;
-        let began = Instant::now();
+        let (began, began_at) = (Instant::now(), SystemTime::now());
         if self.fits() {
             before_unload();
         }
@@ -132,7 +134,8 @@ impl Library {
         self.unfit = build.fits(&self.entry.expected).err();
         let Some(why) = &self.unfit else {
             let since_save = files::newest_change(&files::library_sources()).and_then(|saved| saved.elapsed().ok());
-            let reloaded = Reloaded { version: (self.entry.version)(), since_save, swap_took: began.elapsed(), began };
+            let reloaded =
+                Reloaded { version: (self.entry.version)(), since_save, swap_took: began.elapsed(), began, began_at };
             return Some(Swap::Reloaded(reloaded));
         };
         eprintln!("[hot] {why}");
@@ -191,9 +194,20 @@ impl Library {
 }
 
 impl Reloaded {
+    /// Prints [`Reloaded::line`] once the new build's first frame is done, and keeps when the swap began
+    /// and when that frame was done in `target/just-dev/reload-times` (seconds since the epoch), where
+    /// `just bench` takes a reload apart with the times `hot/scripts/build-lib.sh` keeps.
+    pub fn report(&self) {
+        println!("{}", self.line());
+        let at =
+            |time: SystemTime| time.duration_since(SystemTime::UNIX_EPOCH).map_or(0.0, |since| since.as_secs_f64());
+        let times = format!("{:.6} {:.6}\n", at(self.began_at), at(SystemTime::now()));
+        files::write_dev_file(&files::dev_dir().join("reload-times"), &times);
+    }
+
     /// `[hot] reloaded library v3, 212 ms after the last save (the swap took 4 ms, its frame 5 ms)`:
     /// the frame counts from the start of the swap to now, when the new build's first frame is done.
-    pub fn line(&self) -> String {
+    fn line(&self) -> String {
         let since_save = self.since_save.map_or("?".to_string(), |since| since.as_millis().to_string());
         format!(
             "[hot] reloaded library v{}, {since_save} ms after the last save (the swap took {} ms, its frame {} ms)",

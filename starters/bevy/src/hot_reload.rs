@@ -148,7 +148,7 @@ impl HotReload {
             self.systems = Some(systems);
         }
         if let Some(reloaded) = self.reloaded.take() {
-            println!("{}", reloaded.line());
+            reloaded.report();
         }
     }
 

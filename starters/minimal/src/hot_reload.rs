@@ -48,7 +48,7 @@ impl HotGame {
     /// Runs one tick of the loaded library, after swapping in a rebuilt one if there is one.
     pub fn tick(&mut self, tick: u64) -> String {
         if let Some(Swap::Reloaded(reloaded)) = self.library.swap_if_rebuilt(|| {}) {
-            println!("{}", reloaded.line());
+            reloaded.report();
         }
         if self.library.rebuilt() {
             hot::host::restart(&self.library.file());
