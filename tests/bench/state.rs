@@ -146,8 +146,9 @@ fn measure(
         let started = Instant::now();
         x.screenshot(&window).expect("a screenshot");
         scrub.screenshot = started.elapsed();
-        scrub.frame_back = median((0..STEPS).map(|_| shown_after(x, &window, "Left")).collect());
-        scrub.second_back = median((0..STEPS).map(|_| shown_after(x, &window, "shift+Left")).collect());
+        let steps = |key: &str| (0..STEPS).map(|_| shown_after(x, &window, key)).collect::<Vec<_>>();
+        scrub.frame_back = crate::stats(&steps("Left")).median;
+        scrub.second_back = crate::stats(&steps("shift+Left")).median;
     }
     dev.ctrl_c();
     dev.wait_exit(Duration::from_secs(60));
@@ -173,11 +174,6 @@ fn shown_after(x: &XServer, window: &str, key: &str) -> Duration {
     // Whatever else changes, the frame is then computed: nothing more is shown until the next key.
     std::thread::sleep(Duration::from_millis(300));
     shown.unwrap_or_else(|| panic!("{key} while paused showed nothing new in 60 s"))
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 fn clock_ticks() -> u64 {
