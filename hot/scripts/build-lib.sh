@@ -9,6 +9,7 @@
 #   hot/scripts/build-lib.sh           the fast path if it can, else through cargo
 #   hot/scripts/build-lib.sh --cargo   through cargo, recording (the first build of each `just dev`)
 #   FAST_PATH=off                      always through cargo, as `cargo hot-lib` builds
+#   WILD=off                           link with Rust's own linker even where wild is installed
 set -uo pipefail
 # When each step of a build began (bash 5 and newer; empty before): `just bench` takes a reload apart.
 started=${EPOCHREALTIME:-}
@@ -78,13 +79,19 @@ if [ "${1:-}" != --cargo ] && [ "${FAST_PATH:-}" != off ] && [ -z "$why" ]; then
 fi
 [ -n "$why" ] && echo "[fast path] $why: through cargo"
 
-# The fastest linker, when it is installed (Linux): wild (`cargo install --locked wild-linker`) links the
+# The fastest linker, when it is installed (Linux): wild (`cargo install --locked wild-linker@0.10.0`, the
+# last release that builds with Rust 1.94 and 1.95; newer ones need newer Rust) links the
 # library faster than Rust's own rust-lld (README, "Reload timing"). rustc links through the C compiler,
-# which takes `ld` from the folder given with -B; the recorded command keeps the flags.
+# which takes `ld` from the folder given with -B; the recorded command keeps the flags. Where it is not
+# installed, the first build of each `just dev` says so, once.
 linker=()
-if [ "$(uname)" = Linux ] && command -v wild >/dev/null; then
-    mkdir -p "$dev/wild" && ln -sf "$(command -v wild)" "$dev/wild/ld"
-    linker=(-C linker-features=-lld -C "link-arg=-B$PWD/$dev/wild")
+if [ "$(uname)" = Linux ] && [ "${WILD:-}" != off ]; then
+    if command -v wild >/dev/null; then
+        mkdir -p "$dev/wild" && ln -sf "$(command -v wild)" "$dev/wild/ld"
+        linker=(-C linker-features=-lld -C "link-arg=-B$PWD/$dev/wild")
+    elif [ "${1:-}" = --cargo ]; then
+        echo "[hot] tip: wild links each reload faster: \`cargo install --locked wild-linker@0.10.0\` (Rust 1.94+; README, \"Reload timing\"; WILD=off hides this)"
+    fi
 fi
 if [ "${FAST_PATH:-}" = off ]; then
     cargo hot-lib ${linker[@]+"${linker[@]}"}

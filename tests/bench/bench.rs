@@ -7,6 +7,7 @@
 //! Writes a markdown table to `target/bench/reload.md`.
 
 mod bevy;
+mod dioxus;
 mod memory;
 mod sprites;
 mod state;
@@ -36,13 +37,15 @@ fn main() {
     // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its two cold builds of Bevy take a quarter of
     // an hour); `BENCH_ONLY=game`: the game starter's reloads alone (no scenes, no ui or bevy starter);
     // `BENCH_ONLY=macroquad`: the game starter's reloads, its scenes and memory (no ui or bevy starter);
-    // `BENCH_ONLY=state`: what a growing `State` costs, alone.
+    // `BENCH_ONLY=state`: what a growing `State` costs, alone; `BENCH_ONLY=game+ui`: the game starter's
+    // reloads and the ui starter's.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     if only == "bevy" {
         return write_report(&bevy::report(&bevy::run(&x, edits), &[], &[]));
     }
-    let scenes = only != "game";
-    let other_starters = only.is_empty();
+    let scenes = !only.starts_with("game");
+    let with_ui = only.is_empty() || only == "game+ui";
+    let with_bevy = only.is_empty();
     let scratch = Scratch::new("hot-template-bench");
     let project = support::generate(&scratch, NAME, &[]);
     if only == "state" {
@@ -73,6 +76,12 @@ fn main() {
     let via_cargo = edit_to_visible(&x, &project, edits, &mut colours, &[("FAST_PATH", "off")]);
     println!("edit -> visible with `just dev`, the game not yielding to the build (HOT_YIELD=off)...");
     let no_yield = edit_to_visible(&x, &project, edits, &mut colours, &[("HOT_YIELD", "off")]);
+    // A machine without wild (a user's default set-up) when this one has it: the fast path links with rust-lld.
+    let no_wild = (fast.linker == "wild").then(|| {
+        println!("edit -> visible with `just dev`, linking with rust-lld (WILD=off)...");
+        edit_to_visible(&x, &project, edits, &mut colours, &[("WILD", "off")])
+    });
+    let dx = dioxus::run(&x, edits);
     // `just bench 10 <git revision>`: the same, in this run, for a project from that version of the template.
     let baseline = std::env::args().nth(2).map(|rev| baseline(&x, &rev, edits));
 
@@ -115,8 +124,8 @@ fn main() {
     let sprites = scenes.then(|| sprites::run(&project, &x, NAME));
     let memory = scenes.then(|| memory::run(&project, &x, NAME));
     let state = scenes.then(|| state::run(&project, &x, NAME));
-    let ui = other_starters.then(|| ui::run(&x, edits));
-    let bevy = other_starters.then(|| bevy::run(&x, edits));
+    let ui = with_ui.then(|| ui::run(&x, edits));
+    let bevy = with_bevy.then(|| bevy::run(&x, edits));
     // Last, as it changes the project: the upstream template's settings.
     let upstream = upstream_settings(&x, &project, edits, &mut colours);
 
@@ -139,9 +148,7 @@ fn main() {
             swap_frames: swap_frames.clone(),
             phases: taken_apart,
         },
-        &via_cargo,
-        &no_yield,
-        &upstream,
+        &Variants { via_cargo, no_yield, no_wild, upstream, dx },
         &bare,
         &fast,
         &phases,
@@ -156,8 +163,10 @@ fn main() {
     if let Some(state) = state {
         report += &state::report(&state);
     }
-    if let (Some(ui), Some(bevy)) = (ui, bevy) {
+    if let Some(ui) = ui {
         report += &ui::report(&ui, &to_pixels, &bare);
+    }
+    if let Some(bevy) = bevy {
         report += &bevy::report(&bevy, &to_pixels, &bare);
     }
     write_report(&report);
@@ -437,8 +446,12 @@ struct Colours {
 
 impl Colours {
     fn edit(&mut self, project: &Path) {
-        let file = project.join(LIB);
-        let text = fs::read_to_string(&file).unwrap();
+        self.edit_file(&project.join(LIB));
+    }
+
+    /// The same edit in `file`, a source file with a `pub const BACKGROUND` line.
+    fn edit_file(&mut self, file: &Path) {
+        let text = fs::read_to_string(file).unwrap();
         let line = text.lines().find(|line| line.starts_with("pub const BACKGROUND")).unwrap().to_string();
         self.edits += 1;
         self.current = [0x30 + self.edits * 7, 0x50, 0x90 - self.edits * 3];
@@ -452,7 +465,7 @@ impl Colours {
         } else {
             format!("pub const BACKGROUND: Color = Color::from_rgba({r:#04x}, {g:#04x}, {b:#04x}, 255);")
         };
-        fs::write(&file, text.replace(&line, &new)).unwrap();
+        fs::write(file, text.replace(&line, &new)).unwrap();
     }
 }
 
@@ -552,11 +565,20 @@ fn report(
     out
 }
 
+/// The same game in the same run, with a setting or the whole set-up changed.
+struct Variants {
+    via_cargo: Latencies,
+    no_yield: Latencies,
+    /// Linking with rust-lld where the fast path links with wild.
+    no_wild: Option<Latencies>,
+    upstream: Latencies,
+    /// Dioxus' `dx serve --hot-patch`, or why it was not measured.
+    dx: Result<dioxus::Dx, String>,
+}
+
 fn speed_report(
     ours: &Latencies,
-    via_cargo: &Latencies,
-    no_yield: &Latencies,
-    upstream: &Latencies,
+    Variants { via_cargo, no_yield, no_wild, upstream, dx }: &Variants,
     bare: &[Duration],
     fast: &FastBuilds,
     phases: &[(&str, Duration)],
@@ -564,18 +586,34 @@ fn speed_report(
     let ms = |samples: &[Duration]| stats(samples).median.as_millis();
     let ratio = |a: &[Duration], b: &[Duration]| stats(a).median.as_secs_f64() / stats(b).median.as_secs_f64();
     let mut out = String::from(
-        "\nThe same game in this run, four ways (medians, ms; ratio to the upstream settings):\n\n\
+        "\nThe same game in this run, several ways (medians, ms; ratio to the upstream settings):\n\n\
          | | save -> reload line | save -> pixels |\n|---|---|---|\n",
     );
-    for (what, run) in [
-        ("`just dev` (rustc rerun directly when only the library's code changed)", ours),
-        ("`just dev` with `FAST_PATH=off` (every rebuild through `cargo hot-lib`)", via_cargo),
-        ("`just dev` with `HOT_YIELD=off` (the game draws at full speed while the library builds)", no_yield),
+    let mut runs = vec![
         (
-            "the upstream template's settings: `cargo build -p` of a `dylib` with std inside, cargo-watch's and hot-lib-reloader's default 500 ms delays",
-            upstream,
+            format!(
+                "`just dev` (rustc rerun directly when only the library's code changed; linking with {})",
+                fast.linker
+            ),
+            ours,
         ),
-    ] {
+        ("`just dev` with `FAST_PATH=off` (every rebuild through `cargo hot-lib`)".to_string(), via_cargo),
+        (
+            "`just dev` with `HOT_YIELD=off` (the game draws at full speed while the library builds)".to_string(),
+            no_yield,
+        ),
+    ];
+    if let Some(no_wild) = no_wild {
+        runs.push((
+            "`just dev` with `WILD=off` (linking with rust-lld, as where wild is not installed)".to_string(),
+            no_wild,
+        ));
+    }
+    runs.push((
+        "the upstream template's settings: `cargo build -p` of a `dylib` with std inside, cargo-watch's and hot-lib-reloader's default 500 ms delays".to_string(),
+        upstream,
+    ));
+    for (what, run) in runs {
         out += &format!(
             "| {what} | {} ({:.2}x) | {} ({:.2}x) |\n",
             ms(&run.to_line),
@@ -621,7 +659,47 @@ fn speed_report(
         frame.as_millis(),
         line.saturating_sub(fast_path + frame).as_millis(),
     );
-    out + &phases_report(ours, no_yield)
+    out += &phases_report(ours, no_yield);
+    out + &dx_report(&ours.to_pixels, no_wild.as_ref().map(|run| &run.to_pixels[..]), dx)
+}
+
+/// `just dev` against Dioxus' `dx serve --hot-patch` in this run, save -> pixels by the same probe: on
+/// this machine's set-up and, when wild is installed here, on the default one (linking with rust-lld).
+fn dx_report(ours: &[Duration], no_wild: Option<&[Duration]>, dx: &Result<dioxus::Dx, String>) -> String {
+    let dx = match dx {
+        Ok(dx) => dx,
+        Err(why) => return format!("\nAgainst Dioxus' `dx serve --hot-patch`: not measured in this run: {why}.\n"),
+    };
+    let s = stats(&dx.to_pixels);
+    let mut out = format!(
+        "\nAgainst Dioxus' `dx serve --hot-patch` ({}), the bench game's look as a one-crate macroquad app, the \
+         same edits and probe (save -> pixels, ms):\n\n| | median | p90 | max | ratio to dx |\n|---|---|---|---|---|\n\
+         | `dx serve --hot-patch` | {} | {} | {} | 1.00x |\n",
+        dx.version,
+        s.median.as_millis(),
+        s.p90.as_millis(),
+        s.max.as_millis()
+    );
+    let ratio = |ours: &[Duration]| stats(ours).median.as_secs_f64() / s.median.as_secs_f64();
+    let mut rows = vec![(if no_wild.is_some() { "`just dev`, linking with wild" } else { "`just dev`" }, ours)];
+    rows.extend(no_wild.map(|run| ("`just dev` with `WILD=off` (rust-lld: the default set-up)", run)));
+    for (what, run) in &rows {
+        let r = stats(run);
+        out += &format!(
+            "| {what} | {} | {} | {} | {:.2}x |\n",
+            r.median.as_millis(),
+            r.p90.as_millis(),
+            r.max.as_millis(),
+            ratio(run)
+        );
+    }
+    let default = no_wild.unwrap_or(ours);
+    out += &format!(
+        "\nTarget: on the default set-up, save -> pixels <= 0.85x dx's in the same run: {:.2}x, {}.\n",
+        ratio(default),
+        if ratio(default) <= 0.85 { "holds" } else { "MISSED" }
+    );
+    out
 }
 
 /// The reloads of `just dev` taken apart, beside the same with `HOT_YIELD=off`.
