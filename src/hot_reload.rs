@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use contract::{Frame, Input};
 use hot::host::{BuildYield, Entry, Library, Reloaded, Swap, Watchdog, WhenStuck, files, quit};
-use hot_state::Handover;
+use hot_state::{Handover, Saved};
 use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
@@ -351,7 +351,7 @@ fn kept_rand() -> u64 {
 }
 
 /// The newest snapshot of the state, for the watchdog's thread (see `keep_newest_snapshot`).
-static NEWEST_SNAPSHOT: Mutex<Option<String>> = Mutex::new(None);
+static NEWEST_SNAPSHOT: Mutex<Option<Saved>> = Mutex::new(None);
 
 /// Keeps the newest snapshot of the state for the next start: the watchdog calls it, from its own
 /// thread, when a frame does not return (the game restarts from at most a snapshot interval before).

@@ -16,6 +16,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use contract::Input;
+use hot_state::Saved;
 
 /// The most play kept: the oldest snapshots go first, with the input after them.
 pub const MOST_SECONDS: f32 = 30.0;
@@ -29,7 +30,7 @@ const SNAPSHOT_SHARE: f64 = 0.05;
 struct Snapshot {
     /// The frame it was taken before.
     frame: u64,
-    state: String,
+    state: Saved,
 }
 
 #[derive(Default)]
@@ -78,7 +79,7 @@ impl History {
     }
 
     /// Keeps the state from before `frame`, run again (see [`History::snapshot_due_at`]).
-    pub fn keep_at(&mut self, frame: u64, state: String) {
+    pub fn keep_at(&mut self, frame: u64, state: Saved) {
         self.bytes += state.len();
         self.snapshots.push_back(Snapshot { frame, state });
     }
@@ -93,7 +94,7 @@ impl History {
     }
 
     /// Keeps the state from before the next frame, which took `took` to save.
-    pub fn keep(&mut self, state: String, took: Duration) {
+    pub fn keep(&mut self, state: Saved, took: Duration) {
         let game = self.frame_time.as_secs_f64();
         let every = if game > 0.0 { (took.as_secs_f64() / (SNAPSHOT_SHARE * game)).ceil() as u32 } else { 0 };
         self.every = every.clamp(FEWEST_FRAMES, MOST_FRAMES);
@@ -111,7 +112,7 @@ impl History {
 
     /// The newest snapshot, and the input of every frame run since: the state now, once they are run
     /// again from it (after a panicking frame, the state from before it).
-    pub fn replay_to_now(&self) -> Option<(String, Vec<Input>)> {
+    pub fn replay_to_now(&self) -> Option<(Saved, Vec<Input>)> {
         let (first, newest) = (self.snapshots.front()?, self.snapshots.back()?);
         let since = (newest.frame - first.frame) as usize;
         Some((newest.state.clone(), self.inputs.range(since..).cloned().collect()))
@@ -180,7 +181,7 @@ impl History {
     /// How to show `frame` again, run from the last snapshot at or before `from`: that snapshot's frame
     /// and state, and the input of every frame from there up to `frame`, to run in order (the last one's
     /// drawing is the frame).
-    pub fn replay_to(&self, frame: u64, from: u64) -> Option<(u64, String, Vec<Input>)> {
+    pub fn replay_to(&self, frame: u64, from: u64) -> Option<(u64, Saved, Vec<Input>)> {
         let (first, last) = self.frames()?;
         let frame = frame.clamp(first, last);
         let snapshot = self.snapshots.iter().rev().find(|snapshot| snapshot.frame <= from.min(frame))?;
@@ -274,7 +275,7 @@ mod tests {
     fn play(history: &mut History, state: &mut u64, frames: u64) {
         for _ in 0..frames {
             if history.snapshot_due() {
-                history.keep(state.to_string(), Duration::from_micros(1));
+                history.keep(state.to_string().into_bytes(), Duration::from_micros(1));
             }
             *state += 1;
             history.ran(&input(1.0 / 60.0), Duration::from_micros(100));
@@ -284,7 +285,7 @@ mod tests {
     /// Showing frame `frame` as the binary does: restore, then run the kept input.
     fn show(history: &History, frame: u64) -> u64 {
         let (at, snapshot, inputs) = history.replay_to(frame, frame).unwrap();
-        assert_eq!(snapshot.parse::<u64>().unwrap(), at);
+        assert_eq!(String::from_utf8(snapshot).unwrap().parse::<u64>().unwrap(), at);
         at + inputs.len() as u64
     }
 
@@ -327,7 +328,7 @@ mod tests {
         assert!((31..99).all(|frame| !history.snapshot_due_at(frame) || frame >= 45));
         for (frame, _) in (at..).zip(&inputs) {
             if history.snapshot_due_at(frame) {
-                history.keep_at(frame, frame.to_string());
+                history.keep_at(frame, frame.to_string().into_bytes());
             }
         }
         assert_eq!(history.replay_to(99, 99).unwrap().0, 90, "snapshots every 15 frames again");
@@ -340,23 +341,27 @@ mod tests {
         let mut state = 0;
         play(&mut history, &mut state, 100);
         let (snapshot, inputs) = history.replay_to_now().unwrap();
-        assert_eq!(snapshot.parse::<u64>().unwrap() + inputs.len() as u64, state);
+        assert_eq!(String::from_utf8(snapshot).unwrap().parse::<u64>().unwrap() + inputs.len() as u64, state);
         let mut panicked = History::default();
         let mut again = 0;
         play(&mut panicked, &mut again, 100);
         panicked.back_to_newest_snapshot();
         assert_eq!(panicked.frames(), Some((0, 89)), "the frames after the newest snapshot are gone");
-        assert_eq!(panicked.replay_to_now().unwrap(), ("90".to_string(), Vec::new()));
+        assert_eq!(panicked.replay_to_now().unwrap(), (b"90".to_vec(), Vec::new()));
         history.snapshot_soon();
         assert!(history.snapshot_due());
-        history.keep(state.to_string(), Duration::from_micros(1));
-        assert_eq!(history.replay_to_now().unwrap(), (state.to_string(), Vec::new()));
+        history.keep(state.to_string().into_bytes(), Duration::from_micros(1));
+        assert_eq!(history.replay_to_now().unwrap(), (state.to_string().into_bytes(), Vec::new()));
 
         let mut off = History { off: true, ..History::default() };
         let mut state = 0;
         play(&mut off, &mut state, 100);
         let (snapshot, inputs) = off.replay_to_now().unwrap();
-        assert_eq!((snapshot.as_str(), inputs.len()), ("90", 10), "only the newest snapshot and the input since");
+        assert_eq!(
+            (snapshot.as_slice(), inputs.len()),
+            (&b"90"[..], 10),
+            "only the newest snapshot and the input since"
+        );
         assert_eq!(off.frames(), Some((90, 99)));
     }
 
@@ -385,7 +390,7 @@ mod tests {
         assert_eq!(show(&history, first), first + 1);
 
         // A snapshot that takes as long as a frame: one every twenty frames.
-        history.keep(state.to_string(), Duration::from_micros(100));
+        history.keep(state.to_string().into_bytes(), Duration::from_micros(100));
         assert_eq!(history.every, 20);
         history.clear();
         assert_eq!((history.frames(), history.bytes()), (None, 0));

@@ -10,17 +10,18 @@
 use std::path::Path;
 
 use contract::Input;
+use hot_state::Saved;
 
 #[derive(Default)]
 pub enum Replay {
     #[default]
     Off,
     Recording {
-        start: String,
+        start: Saved,
         inputs: Vec<Input>,
     },
     Looping {
-        start: String,
+        start: Saved,
         inputs: Vec<Input>,
         next: usize,
     },
@@ -31,24 +32,24 @@ pub enum Step {
     /// Run the frame with this input.
     Run(Input),
     /// Restore this state first (the loop starts over), then run the frame with this input.
-    RestartLoop(String, Input),
+    RestartLoop(Saved, Input),
 }
 
 impl Replay {
     /// F7 while off: record from `start`, the state now.
-    pub fn record(&mut self, start: String) {
+    pub fn record(&mut self, start: Saved) {
         *self = Replay::Recording { start, inputs: Vec::new() };
     }
 
     /// F7 while recording: loop what was recorded. `None` if nothing was (F7 twice in one frame).
-    pub fn start_loop(&mut self) -> Option<&str> {
+    pub fn start_loop(&mut self) -> Option<&Saved> {
         let Replay::Recording { start, inputs } = std::mem::take(self) else { return None };
         if inputs.is_empty() {
             return None;
         }
         *self = Replay::Looping { start, inputs, next: 0 };
         let Replay::Looping { start, .. } = self else { unreachable!() };
-        Some(start)
+        Some(&*start)
     }
 
     /// The loop starts over at its next frame (after a reload: the kept state with the new code).
@@ -79,6 +80,8 @@ impl Replay {
     /// Keeps the loop in `file` (the kept state and the inputs), to replay it after a restart.
     pub fn save(&self, file: &Path) -> Result<(), String> {
         let Replay::Looping { start, inputs, .. } = self else { return Ok(()) };
+        // The state as JSON's values, so that the file can be read.
+        let start = hot_state::binary::to_value(start).map_err(|error| error.to_string())?;
         let saved = serde_json::to_string(&(start, inputs)).map_err(|error| error.to_string())?;
         std::fs::create_dir_all(file.parent().unwrap_or(file))
             .and_then(|()| std::fs::write(file, saved))
@@ -88,8 +91,13 @@ impl Replay {
     /// A loop kept by [`Replay::save`], ready to replay from its start.
     pub fn load(file: &Path) -> Result<Replay, String> {
         let saved = std::fs::read_to_string(file).map_err(|error| format!("{}: {error}", file.display()))?;
-        let (start, inputs): (String, Vec<Input>) =
+        let (start, inputs): (serde_json::Value, Vec<Input>) =
             serde_json::from_str(&saved).map_err(|error| format!("{}: {error}", file.display()))?;
+        // JSON's text is a state a build can restore (and a loop kept by an older template held it as a string).
+        let start = match start {
+            serde_json::Value::String(text) => text.into_bytes(),
+            value => value.to_string().into_bytes(),
+        };
         if inputs.is_empty() {
             return Err(format!("{}: no frames in it", file.display()));
         }
@@ -125,13 +133,13 @@ mod tests {
     #[test]
     fn a_loop_replays_the_recorded_inputs_from_the_kept_state_over_and_over() {
         let mut replay = Replay::default();
-        replay.record("start".to_string());
+        replay.record(b"start".to_vec());
         let recorded = [input(0.016, Some(KeyCode::Right)), input(0.020, Some(KeyCode::Right)), input(0.017, None)];
         for live in &recorded {
             assert!(matches!(replay.step(live.clone()), Step::Run(ref input) if input == live));
         }
         assert_eq!(replay.marker().as_deref(), Some("REC 0.1 s"));
-        assert_eq!(replay.start_loop(), Some("start"));
+        assert_eq!(replay.start_loop(), Some(&b"start".to_vec()));
 
         let live = Input { changed_assets: vec!["assets/player.png".to_string()], ..input(0.5, Some(KeyCode::Left)) };
         for _round in 0..2 {
@@ -155,7 +163,7 @@ mod tests {
         let held = Input { keys_down: vec![KeyCode::Right, KeyCode::Space], ..input(1.0 / 60.0, None) };
         let bytes = size_of::<Input>() + held.keys_down.capacity() * size_of::<KeyCode>();
         let mut replay = Replay::default();
-        replay.record(String::new());
+        replay.record(Saved::new());
         let frames = 60 * 60;
         let started = std::time::Instant::now();
         for _ in 0..frames {
@@ -173,7 +181,7 @@ mod tests {
     #[test]
     fn a_saved_loop_loads_as_it_was_recorded() {
         let mut replay = Replay::default();
-        replay.record("{\"kicks\":3}".to_string());
+        replay.record(b"{\"kicks\":3}".to_vec());
         let recorded = [input(0.016, Some(KeyCode::Right)), input(0.02, None)];
         for live in &recorded {
             replay.step(live.clone());
@@ -183,14 +191,14 @@ mod tests {
         replay.save(&file).unwrap();
         let Replay::Looping { start, inputs, next } = Replay::load(&file).unwrap() else { panic!("not a loop") };
         std::fs::remove_file(&file).unwrap();
-        assert_eq!((start.as_str(), inputs.as_slice(), next), ("{\"kicks\":3}", &recorded[..], 0));
+        assert_eq!((start.as_slice(), inputs.as_slice(), next), (&b"{\"kicks\":3}"[..], &recorded[..], 0));
         assert!(Replay::load(&file).is_err(), "a missing file says so");
     }
 
     #[test]
     fn f7_twice_in_one_frame_records_nothing_and_does_not_loop() {
         let mut replay = Replay::default();
-        replay.record("start".to_string());
+        replay.record(b"start".to_vec());
         assert_eq!(replay.start_loop(), None);
         assert!(matches!(replay, Replay::Off));
     }

@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use contract::Frame;
+use hot_state::Saved;
 use macroquad::input::{KeyCode, MouseButton, is_key_down, is_key_pressed, is_mouse_button_down, mouse_position};
 use macroquad::math::vec2;
 
@@ -27,7 +28,7 @@ pub struct Rewound {
     /// The frame on screen: the game as it was after running it.
     shown: u64,
     /// The state where play paused (after the last kept frame), and its random number generator.
-    paused_state: String,
+    paused_state: Saved,
     paused_rand: u64,
     /// `shown` is to be computed again (it moved, or the code changed).
     stale: bool,

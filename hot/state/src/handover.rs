@@ -34,7 +34,7 @@ pub fn kept_file() -> PathBuf {
 impl Handover {
     /// The state the last run kept for this one, if it kept one (else the game starts afresh).
     pub fn load() -> Handover {
-        let saved = std::fs::read_to_string(state_file()).ok();
+        let saved = std::fs::read(state_file()).ok();
         let kept = std::fs::read_to_string(kept_file()).unwrap_or_default();
         let from_file = saved.is_some().then(state_file);
         Handover { saved, kept, report: None, from_file }
@@ -51,7 +51,7 @@ impl Handover {
         let Some(saved) = &self.saved else {
             // Nothing to hand over yet: "{}" lets the new build set up its panic report, and the game
             // starts afresh in its next frame (whether or not `State` can read it).
-            restore_state(&"{}".to_string(), "");
+            restore_state(&b"{}".to_vec(), "");
             return;
         };
         let restored = restore_state(saved, &self.kept);
@@ -95,9 +95,13 @@ impl Handover {
         }
     }
 
-    /// Keeps `saved` for the next start (from any thread: the watchdog's, when a frame is stuck).
+    /// Keeps `saved` for the next start (from any thread: the watchdog's, when a frame is stuck), as
+    /// JSON's text, which you can read.
     pub fn write_for_next_start(saved: &Saved) {
-        files::write_dev_file(&state_file(), saved);
+        match crate::binary::to_json(saved) {
+            Ok(json) => files::write_dev_file(&state_file(), &json),
+            Err(error) => eprintln!("[hot] the state could not be kept for the next start: {error}"),
+        }
     }
 }
 

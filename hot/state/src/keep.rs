@@ -56,19 +56,10 @@ pub fn snapshot<S: GameState>() -> Option<Saved> {
     downcast::<S>(&mut lock(&STATE)).as_ref().map(to_saved)
 }
 
+/// The state in its binary format (`binary.rs`), whose writer is compiled here, optimized: only
+/// `State`'s own derived code runs in the game's crate, at opt-level 0.
 pub fn to_saved<S: Serialize>(state: &S) -> Saved {
-    write(state)
-}
-
-/// JSON, written here and not in the game's crate: the game's crate is built at opt-level 0 for fast
-/// rebuilds, and serde_json's writer, generic over what it writes, would be compiled there with `State`
-/// (several times slower: docs/bench.md, the state rows). Through erased-serde only `State`'s own
-/// derived code runs unoptimized; the text is the same.
-fn write(state: &dyn erased_serde::Serialize) -> Saved {
-    let mut text = Vec::with_capacity(4096);
-    let mut json = serde_json::Serializer::new(&mut text);
-    state.erased_serialize(&mut <dyn erased_serde::Serializer>::erase(&mut json)).expect("State serializes to JSON");
-    String::from_utf8(text).expect("serde_json writes UTF-8")
+    crate::binary::write(state).expect("State serializes")
 }
 
 /// Takes over a state saved by [`save`], possibly by an older build whose `State` had other fields,
@@ -84,9 +75,10 @@ pub fn restore<S: GameState>(saved: &Saved, kept: &str) -> Restored {
 }
 
 impl<S: Serialize + DeserializeOwned> crate::restore::Slot for Option<S> {
-    fn read_text(&mut self, text: &str) -> Result<(), String> {
-        *self = Some(serde_json::from_str(text).map_err(|error| error.to_string())?);
-        Ok(())
+    fn read_saved(&mut self, saved: &[u8]) -> Result<bool, String> {
+        let (state, vouched) = crate::binary::from_saved(saved).map_err(|error| error.to_string())?;
+        *self = Some(state);
+        Ok(vouched)
     }
 
     fn read(&mut self, value: &serde_json::Value) -> Result<(), String> {
@@ -94,10 +86,11 @@ impl<S: Serialize + DeserializeOwned> crate::restore::Slot for Option<S> {
         Ok(())
     }
 
-    fn write(&self) -> Option<String> {
+    fn write(&self) -> Option<Saved> {
         self.as_ref().map(to_saved)
     }
 }
+
 /// Starts the game afresh (its next frame makes a new state).
 pub fn reset<S: GameState>() {
     *downcast::<S>(&mut lock(&STATE)) = None;

@@ -7,6 +7,7 @@
 //!
 //! What crosses between the two is plain owned data: [`Saved`] and [`Restored`].
 
+pub mod binary;
 #[cfg(feature = "host")]
 mod handover;
 mod keep;

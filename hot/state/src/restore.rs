@@ -15,17 +15,18 @@
 
 use serde_json::Value;
 
-use crate::Restored;
+use crate::{Restored, Saved, binary};
 
 /// Where the restored state goes: the game's `Option<State>`, behind a trait object so that nothing
 /// here is generic over it.
 pub(crate) trait Slot {
-    /// Reads the state straight from the saved text (no tree of values in between), or says what serde said.
-    fn read_text(&mut self, text: &str) -> Result<(), String>;
+    /// Reads the state straight from its binary format where nothing changed (`binary/read.rs`), or says
+    /// why not; `Ok(true)` if that read vouches that every saved value was taken.
+    fn read_saved(&mut self, saved: &[u8]) -> Result<bool, String>;
     /// Reads the state from `value`, or says what serde said.
     fn read(&mut self, value: &Value) -> Result<(), String>;
-    /// The state as JSON, as a save writes it.
-    fn write(&self) -> Option<String>;
+    /// The state, as a save writes it.
+    fn write(&self) -> Option<Saved>;
 }
 
 /// A place in the state: an object's key or an array's index.
@@ -40,21 +41,28 @@ const MOST_TRIES: usize = 256;
 
 /// `saved`, and the values kept from earlier restores (`kept`, as [`Restored::not_taken`] had them),
 /// read into `slot`, which is left empty only if the state cannot be read at all.
-pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored {
+pub(crate) fn restore(saved: &[u8], kept: &str, slot: &mut dyn Slot) -> Restored {
     let mut report = Restored::default();
-    // Most reloads change code, not `State`: then the state writes back the very text it was read from,
-    // and everything carried over, with no comparing to do. Only a state that reads back otherwise (a
-    // field added, removed, renamed or retyped; a map in another order), or values kept from an earlier
-    // restore, go on below (docs/bench.md has what each costs, in the state rows).
-    // A state that reads but writes back otherwise is compared below, as written here.
+    // Most reloads change code, not `State`: then every struct has the fields it was saved with, the
+    // state is read straight from the binary format, and everything carried over with nothing to compare.
+    // A read that cannot vouch for that (serde buffered a part of it) is checked by writing the state
+    // again: the same bytes, and everything carried over. Anything else (a field added, removed, renamed
+    // or retyped; a map in another order), or values kept from an earlier restore, goes on below, the
+    // JSON way (docs/bench.md has what each costs, in the state rows).
     let mut written = None;
-    if kept.is_empty() && slot.read_text(saved).is_ok() {
-        written = slot.write();
-        if written.as_deref() == Some(saved) {
-            return report;
+    if kept.is_empty() && binary::is_binary(saved) {
+        match slot.read_saved(saved) {
+            Ok(true) => return report,
+            Ok(false) => {
+                written = slot.write();
+                if written.as_deref() == Some(saved) {
+                    return report;
+                }
+            }
+            Err(_) => {}
         }
     }
-    let mut old: Value = match serde_json::from_str(saved) {
+    let mut old = match binary::to_value(saved) {
         Ok(value) => value,
         Err(error) => {
             report.afresh = Some(format!("the saved state could not be read ({error})"));
@@ -90,7 +98,7 @@ pub(crate) fn restore(saved: &str, kept: &str, slot: &mut dyn Slot) -> Restored 
 
     // What the new state holds, compared with what it was given.
     // (Read once, as the fast path above read it, if it did.)
-    let new = written.or_else(|| slot.write()).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(Value::Null);
+    let new = written.or_else(|| slot.write()).and_then(|saved| binary::to_value(&saved).ok()).unwrap_or(Value::Null);
     let mut not_taken = Vec::new();
     let mut defaulted = Vec::new();
     compare(&old, &new, &mut Vec::new(), &mut not_taken, &mut defaulted);
@@ -397,7 +405,7 @@ mod tests {
 
     use super::*;
 
-    fn restore<S: Serialize + for<'de> Deserialize<'de>>(saved: &str, kept: &str) -> (Option<S>, Restored) {
+    fn restore<S: Serialize + for<'de> Deserialize<'de>>(saved: &[u8], kept: &str) -> (Option<S>, Restored) {
         let mut slot = None;
         let report = super::restore(saved, kept, &mut slot);
         (slot, report)
@@ -426,10 +434,9 @@ mod tests {
         hp: u32,
     }
 
-    fn saved() -> String {
+    fn saved() -> Saved {
         let enemies = vec![Enemy { x: 1.0, hp: 3 }, Enemy { x: 2.0, hp: 4 }];
-        serde_json::to_string(&Before { player: (5.0, 6.0), lives: 3, stats: Stats { best: 9, runs: 2 }, enemies })
-            .unwrap()
+        crate::to_saved(&Before { player: (5.0, 6.0), lives: 3, stats: Stats { best: 9, runs: 2 }, enemies })
     }
 
     #[test]
@@ -468,7 +475,7 @@ mod tests {
             enemies: Vec<Enemy>,
         }
         // That build saved `hearts` at the default it started from; the kept `lives` wins over it.
-        let renamed_save = serde_json::to_string(&Renamed { hearts: 1, ..Renamed::default() }).unwrap();
+        let renamed_save = crate::to_saved(&Renamed { hearts: 1, ..Renamed::default() });
         let (state, again) = restore::<Aliased>(&renamed_save, &report.not_taken);
         assert_eq!(state.unwrap().hearts, 3);
         assert_eq!(again.taken_back, ["lives"]);
@@ -587,10 +594,10 @@ mod tests {
 
     #[test]
     fn a_state_that_cannot_be_read_starts_afresh_and_says_why() {
-        let (state, report) = restore::<Before>("\"not a state\"", "");
+        let (state, report) = restore::<Before>(b"\"not a state\"", "");
         assert!(state.is_none());
         assert!(report.afresh.unwrap().contains("no longer fits"));
-        let (state, report) = restore::<Before>("{ broken", "");
+        let (state, report) = restore::<Before>(b"{ broken", "");
         assert!(state.is_none() && report.afresh.unwrap().contains("could not be read"));
     }
 }

@@ -1,9 +1,10 @@
 //! What crosses when a game's state is handed from one build of the library to the next. Plain owned
 //! data: its layout is part of every contract (see `build.rs`).
 
-/// A game's state as one build saved it, for the next: JSON, which describes itself, so a `State`
-/// whose fields changed can still read what an older one wrote.
-pub type Saved = String;
+/// A game's state as one build saved it, for the next: in hot-state's binary format (`binary.rs`), which
+/// describes itself as JSON does, so a `State` whose fields changed can still read what an older one
+/// wrote; or JSON's text (a kept `state.json`).
+pub type Saved = Vec<u8>;
 
 /// What a restore did not carry over as it was. [`Restored::is_complete`] when everything did.
 #[derive(Clone, Debug, Default, PartialEq)]
