@@ -7,6 +7,7 @@
 //! last seconds of play (`rewind.rs`, from what `history.rs` keeps).
 
 mod asset_watcher;
+mod computed;
 mod history;
 mod replay;
 mod rewind;

@@ -5,6 +5,11 @@
 //! out; snapshots the old code computed after that point are dropped, and new ones kept on the way.
 //! Enter plays on from the moment shown (what came after it is forgotten), F8 again plays on from
 //! where play paused, and F7 loops the play between the two.
+//!
+//! Every frame computed while paused is kept (`computed.rs`) and shown again at once, and while paused
+//! and idle the game computes the frames before the one shown, then after it, a few milliseconds a frame
+//! (`AHEAD_FOR`): stepping through them then runs nothing. A snapshot is taken every so many frames
+//! (`history.rs`), so a frame not computed yet can take a restore and a few hundred frames to show.
 
 use std::time::{Duration, Instant};
 
@@ -13,6 +18,7 @@ use hot_state::Saved;
 use macroquad::input::{KeyCode, MouseButton, is_key_down, is_key_pressed, is_mouse_button_down, mouse_position};
 use macroquad::math::vec2;
 
+use super::computed::Computed;
 use super::replay::Replay;
 use super::{HotGame, library};
 use crate::overlay;
@@ -23,6 +29,9 @@ const REPEAT_AFTER: Duration = Duration::from_millis(300);
 const BIG_STEP_SECONDS: f32 = 1.0;
 /// After a save, the new code plays this much before the moment shown (or all that is kept, if less).
 const NEW_CODE_PLAYS: f32 = 1.0;
+/// While paused and idle, frames are computed ahead for this long each frame (the window keeps
+/// answering the keys).
+const AHEAD_FOR: Duration = Duration::from_millis(8);
 
 pub struct Rewound {
     /// The frame on screen: the game as it was after running it.
@@ -41,6 +50,16 @@ pub struct Rewound {
     held: Option<Instant>,
     /// The timeline is being dragged.
     dragging: bool,
+    /// The frames computed by the code running now.
+    computed: Computed,
+    /// The frames being computed ahead while idle: the next one and the last (the state is at the one
+    /// before the next).
+    ahead: Option<(u64, u64)>,
+    /// A frame computed ahead panicked: none is, until the code changes.
+    ahead_failed: bool,
+    /// What the frames computed ahead loaded, freed or asked of the window: it reaches the binary with
+    /// the next frame shown.
+    pending: Option<Frame>,
 }
 
 impl HotGame {
@@ -66,13 +85,21 @@ impl HotGame {
         }
         let rewound = self.rewound.as_mut()?;
         if !std::mem::take(&mut rewound.stale) {
-            return Some(None);
+            return Some(self.compute_ahead());
         }
         let (shown, new_code, state_at) = (rewound.shown, std::mem::take(&mut rewound.new_code), rewound.state_at);
+        rewound.ahead = None;
+        if new_code {
+            rewound.computed.clear();
+            rewound.ahead_failed = false;
+        } else if let Some(frame) = rewound.computed.get(shown) {
+            // Shown as it was computed; the state stays where it is (Enter and F7 take it on from there).
+            return Some(Some(self.with_pending(frame)));
+        }
         let frame = self.show(shown, new_code, state_at);
         let computed = frame.is_some() && self.paused.is_none();
         self.rewound.as_mut()?.state_at = computed.then_some(shown);
-        Some(frame)
+        Some(frame.map(|frame| self.with_pending(frame)))
     }
 
     /// The marker while rewound: how far back the moment shown is, and where on the timeline.
@@ -116,6 +143,10 @@ impl HotGame {
             state_at: Some(last),
             held: None,
             dragging: false,
+            computed: Computed::default(),
+            ahead: None,
+            ahead_failed: false,
+            pending: None,
         });
         println!(
             "[hot] F8: paused, {:.1} s of play kept ({:.1} MB). Left/Right a frame, with Shift a second, or drag \
@@ -135,7 +166,7 @@ impl HotGame {
 
     fn play_on_from_the_shown_moment(&mut self) -> Option<Option<Frame>> {
         let rewound = self.rewound.take()?;
-        if rewound.stale {
+        if rewound.stale || rewound.state_at != Some(rewound.shown) {
             // The state is the moment's only once it has been computed.
             self.show(rewound.shown, rewound.new_code, rewound.state_at);
         }
@@ -147,7 +178,7 @@ impl HotGame {
 
     fn loop_from_the_shown_moment(&mut self) {
         let Some(rewound) = self.rewound.take() else { return };
-        if rewound.stale {
+        if rewound.stale || rewound.state_at != Some(rewound.shown) {
             self.show(rewound.shown, rewound.new_code, rewound.state_at);
         }
         let inputs = self.history.inputs_after(rewound.shown);
@@ -195,7 +226,12 @@ impl HotGame {
                 self.history.keep_at(at, state);
             }
             match self.watchdog.call("frame", || library::frame(input)) {
-                Ok(frame) => shown = Some(merge(shown, frame)),
+                Ok(frame) => {
+                    if let Some(rewound) = &mut self.rewound {
+                        rewound.computed.keep(at, &frame, rewound.shown);
+                    }
+                    shown = Some(merge(shown, frame));
+                }
                 Err(panic) => {
                     self.pause(format!("The game {panic}\nat this moment. Fix it and save, or move to another one."));
                     break;
@@ -207,6 +243,82 @@ impl HotGame {
         self.rand = shown.rand_state;
         self.assets.watch(&shown.loads);
         Some(shown)
+    }
+}
+
+impl HotGame {
+    /// While paused and idle: computes the frames before the one shown, then those after it, for
+    /// `AHEAD_FOR`. What they loaded or freed is returned with the frame on screen, to reach the binary.
+    fn compute_ahead(&mut self) -> Option<Frame> {
+        let started = Instant::now();
+        while started.elapsed() < AHEAD_FOR && self.paused.is_none() {
+            let rewound = self.rewound.as_mut()?;
+            if rewound.ahead_failed || rewound.computed.nearly_full() {
+                break;
+            }
+            let Some((next, last)) = rewound.ahead.or_else(|| self.next_to_compute_ahead()) else { break };
+            let Some(input) = self.history.inputs_between(next, next).pop() else { break };
+            let ran = self.watchdog.call("frame", || library::frame(&input));
+            let rewound = self.rewound.as_mut()?;
+            match ran {
+                Ok(frame) => {
+                    rewound.computed.keep(next, &frame, rewound.shown);
+                    rewound.pending = Some(merge(rewound.pending.take(), frame));
+                    rewound.state_at = Some(next);
+                    rewound.ahead = (next < last).then_some((next + 1, last));
+                }
+                Err(_) => {
+                    // Said when the frame is shown: not here, while nothing moved.
+                    (rewound.ahead_failed, rewound.ahead, rewound.state_at) = (true, None, None);
+                }
+            }
+        }
+        let rewound = self.rewound.as_ref()?;
+        let effects = rewound.pending.as_ref().is_some_and(|pending| {
+            !(pending.loads.is_empty()
+                && pending.frees.is_empty()
+                && pending.gui_textures.is_empty()
+                && pending.window.is_empty())
+        });
+        let on_screen = rewound.computed.get(rewound.shown).filter(|_| effects)?;
+        Some(self.with_pending(on_screen))
+    }
+
+    /// The frames to compute ahead, `(first, last)`, with the state put where the first starts: before
+    /// the run of computed frames that ends with the one shown, else after the one that starts with it.
+    fn next_to_compute_ahead(&mut self) -> Option<(u64, u64)> {
+        let (first, last) = self.history.frames()?;
+        let rewound = self.rewound.as_ref()?;
+        let below = rewound.computed.first_of_run_to(rewound.shown);
+        let (from, to) = if below > first {
+            (self.history.snapshot_at_or_before(below - 1)?, below - 1)
+        } else {
+            let above = rewound.computed.first_missing_from(rewound.shown);
+            if above > last {
+                return None;
+            }
+            (above, last)
+        };
+        if rewound.state_at.is_some_and(|at| at + 1 == from) {
+            return Some((from, to));
+        }
+        let (start, snapshot, _) = self.history.replay_to(from, from)?;
+        let restored = library::restore_state(&snapshot, "").afresh.is_none();
+        let rewound = self.rewound.as_mut()?;
+        rewound.state_at = None;
+        if !restored {
+            rewound.ahead_failed = true;
+            return None;
+        }
+        rewound.state_at = start.checked_sub(1);
+        Some((start, to))
+    }
+
+    /// `frame`, with what the frames computed ahead loaded or freed.
+    fn with_pending(&mut self, frame: Frame) -> Frame {
+        let Some(pending) = self.rewound.as_mut().and_then(|rewound| rewound.pending.take()) else { return frame };
+        self.assets.watch(&pending.loads);
+        merge(Some(pending), frame)
     }
 }
 

@@ -21,6 +21,8 @@ const BALL: Rgb = [0xf7, 0x25, 0x85];
 const PLACEHOLDER: Rgb = [0xff, 0x00, 0xff];
 /// The banner the binary shows over the game when something is wrong (see `src/hot_reload.rs`).
 const BANNER: Rgb = [0x5a, 0x10, 0x18];
+/// A square the rand test draws at a random place every frame.
+const CONFETTI: Rgb = [0x30, 0xf0, 0x60];
 /// A cold build of macroquad on two cores takes a few minutes.
 const FIRST_BUILD: Duration = Duration::from_secs(20 * 60);
 /// What the issue promises for a one-line library edit, with room for a loaded CI machine.
@@ -51,6 +53,7 @@ fn generated_project_hot_reloads_survives_mistakes_and_stops_cleanly() {
     game.endless_loop_is_reported_and_the_fix_restarts_it();
     game.loop_editing_replays_the_same_moment();
     game.rewind_shows_the_moment_again();
+    game.random_numbers_replay_when_rewound();
     game.soak(200);
     game.ctrl_c_stops_everything();
     game.restart_dev_with_the_saved_state();
@@ -717,6 +720,63 @@ impl<'x> Game<'x> {
         assert!((25..=110).contains(&moved), "half a second at a third of the speed: {moved} px");
         support::edit(&self.lib(), "const PLAYER_SPEED: f32 = 120.0;", speed);
         self.expect_reload("PLAYER_SPEED back");
+        self.player = self.player_on_screen();
+    }
+
+    /// Random numbers from the game API replay as they came: with a square drawn at a random place every
+    /// frame, F8, a second back, another, and a second forward again shows the square where it was the
+    /// first time (each time run again from a snapshot with the recorded input, and `rand`'s state in it).
+    fn random_numbers_replay_when_rewound(&mut self) {
+        let frame_end = "        TEXT_COLOR,\n    );\n}\n";
+        let [r, g, b] = CONFETTI;
+        let confetti = format!(
+            "        TEXT_COLOR,\n    );\n    draw_rectangle(rand::gen_range(0.0, 700.0), 80.0, 20.0, 20.0, \
+             Color::from_rgba({r}, {g}, {b}, 255));\n}}\n"
+        );
+        support::edit(&self.lib(), frame_end, &confetti);
+        self.expect_reload("a square at a random place each frame");
+        let square = |shot: &Image| shot.find(CONFETTI, 15).map(|(x, _)| x);
+        self.expect_screen("the random square", |shot| square(shot).is_some());
+        // Two seconds back must be play of this code: before it, no frame drew a random number, and a
+        // frame run again with this code draws what the generator's state then gives (a state of 0).
+        std::thread::sleep(Duration::from_secs(3));
+        self.skip_output();
+        self.x.press_key(&self.window, "F8");
+        self.expect_line("[hot] F8: paused");
+        let mut shown = square(&self.shot()).expect("the random square, paused");
+        let mut seen = Vec::new();
+        for key in ["shift+Left", "shift+Left"] {
+            self.x.press_key(&self.window, key);
+            let moved =
+                support::wait_for(RELOAD, Duration::from_millis(20), || square(&self.shot()).filter(|&x| x != shown));
+            let Some(moved) = moved else {
+                let shot = self.shot();
+                shot.save_png(&support::template_dir().join("target/rand-failed.png"));
+                panic!(
+                    "{key} while rewound did not move the random square from {shown} (now {:?}, seen {seen:?}; \
+                     target/rand-failed.png):\n{}",
+                    square(&shot),
+                    self.dev.log()
+                );
+            };
+            shown = moved;
+            seen.push(shown);
+        }
+        self.x.press_key(&self.window, "shift+Right");
+        let again = support::wait_for(RELOAD, Duration::from_millis(20), || {
+            square(&self.shot()).filter(|&x| x.abs_diff(seen[0]) <= 1)
+        });
+        eprintln!("rand: the random square at {seen:?} a second and two back, then at {again:?} a second back again");
+        assert!(
+            again.is_some(),
+            "a second back again, the random square should be where it was ({}), not at {:?}: `rand` did not replay",
+            seen[0],
+            square(&self.shot())
+        );
+        self.x.press_key(&self.window, "Return");
+        self.expect_line("[hot] Enter: playing on from");
+        support::edit(&self.lib(), &confetti, frame_end);
+        self.expect_reload("the random square taken out");
         self.player = self.player_on_screen();
     }
 

@@ -322,7 +322,8 @@ impl<'de> Deserializer<'de> for &mut Read<'de> {
             Any::F64(value) => visitor.visit_f64(value),
             Any::Str(value) => visitor.visit_borrowed_str(value),
             Any::Bytes(value) => visitor.visit_borrowed_bytes(value),
-            Any::Some => visitor.visit_some(self),
+            // As JSON has it: a `Some` is its value (the UI's memory is read so, through an untagged enum).
+            Any::Some => self.deserialize_any(visitor),
             Any::Seq(count) => {
                 let mut left = count;
                 let value = visitor.visit_seq(Items { read: &mut *self, left: &mut left })?;

@@ -175,6 +175,15 @@ fn serdes_buffered_reads_see_it_as_json_would_and_do_not_vouch() {
     let (read, vouched) = from_saved::<Either>(&saved(&Point { x: 1.0, y: 2.0 })).unwrap();
     assert_eq!(read, Either::Point { x: 1.0, y: 2.0 });
     assert!(!vouched);
+    // A `Some` is its value, as in JSON: the UI's memory is kept as an optional string, read so.
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(untagged)]
+    enum Memory {
+        Text(String),
+        Other(serde::de::IgnoredAny),
+    }
+    assert_eq!(from_saved::<Memory>(&saved(&Some("(windows: [])"))).unwrap().0, Memory::Text("(windows: [])".into()));
+    assert!(matches!(from_saved::<Memory>(&saved(&None::<String>)).unwrap().0, Memory::Other(_)));
     let (read, _) = from_saved::<serde_json::Value>(&saved(&state())).unwrap();
     assert_eq!(read, serde_json::to_value(state()).unwrap(), "f32s as f64s, as serde_json::to_value has them");
 }
