@@ -21,6 +21,7 @@ use hot_state::{Handover, Saved};
 use macroquad::input::{KeyCode, is_key_down, is_key_pressed};
 
 use asset_watcher::AssetWatcher;
+use computed::Computed;
 use history::History;
 use replay::{Replay, Step};
 use rewind::Rewound;
@@ -65,6 +66,13 @@ pub struct HotGame {
     reloaded: Option<Reloaded>,
     /// Fewer frames while the library builds, so that the build gets the processor.
     build_yield: BuildYield,
+    /// The last frames played, as the binary drew them (F8 shows them again at once as it pauses).
+    played: Computed,
+    /// The numbers of the frames the binary was given last and the time before (`None` for one not
+    /// played live): the binary hands the older back once it has drawn the newer.
+    numbers: (Option<u64>, Option<u64>),
+    /// The number of the frame being played, once it is kept in the history.
+    playing: Option<u64>,
 }
 
 impl HotGame {
@@ -91,6 +99,9 @@ impl HotGame {
             rand: kept_rand(),
             reloaded: None,
             build_yield: BuildYield::from_env(),
+            played: Computed::with_most_bytes(computed::MOST_BYTES_PLAYING),
+            numbers: (None, None),
+            playing: None,
         };
         if game.library.fits() {
             game.restore_and_report();
@@ -100,6 +111,22 @@ impl HotGame {
 
     /// This frame of the game, or `None` while it is paused (the binary shows the last one again).
     pub fn frame(&mut self, input: Input) -> Option<Frame> {
+        let frame = self.next_frame(input);
+        if frame.is_some() {
+            self.numbers = (self.numbers.1, self.playing.take());
+        }
+        frame
+    }
+
+    /// The frame the binary drew before the one it was given last, handed back: kept with the last frames
+    /// played, if it was one.
+    pub fn drawn(&mut self, frame: Frame) {
+        if let Some(at) = self.numbers.0.take() {
+            self.played.keep_drawing(at, frame, at);
+        }
+    }
+
+    fn next_frame(&mut self, input: Input) -> Option<Frame> {
         self.build_yield.wait();
         if quit::requested() {
             self.quit();
@@ -126,6 +153,7 @@ impl HotGame {
             self.paused = None;
             self.rewound = None;
             self.history.clear();
+            self.played.clear();
             println!("[hot] F6: the game starts afresh");
         }
         if let Some(shown) = self.rewind() {
@@ -166,11 +194,14 @@ impl HotGame {
                 self.rand = frame.rand_state;
                 if live {
                     self.history.ran(&input, started.elapsed());
+                    self.playing = self.history.frames().map(|(_, last)| last);
                 }
                 self.assets.watch(&frame.loads);
                 Some(frame)
             }
             Err(panic) => {
+                // The frames after the newest snapshot may be played again otherwise, under their numbers.
+                self.played.clear();
                 self.pause(format!("The game {panic}\nFix it and save, or press F5 to retry."));
                 self.roll_back()
             }
@@ -232,8 +263,10 @@ impl HotGame {
             // The same seconds of play again, from the kept state, with the new code.
             self.replay.restart();
         }
-        // The moment F8 shows, again, with the new code.
+        // The moment F8 shows, again, with the new code; what the old code drew is not what this one would.
         self.show_again();
+        self.played.clear();
+        self.history.new_build();
         self.reloaded = Some(reloaded);
     }
 

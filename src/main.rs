@@ -54,7 +54,7 @@ async fn main() {
             if frame.quit {
                 game.quit();
             }
-            shown = frame;
+            game.drawn(std::mem::replace(&mut shown, frame));
         }
         drawing.frame(&shown, &mut assets, &gui);
         overlay::banner(game.problem().into_iter().chain(assets.problems()));

@@ -1,31 +1,55 @@
-//! Frames F8 has computed while paused, kept to be shown again without running anything: a step over
-//! frames computed already costs nothing. Each is what the code running now drew; they go when the
-//! code changes. Only the drawing is kept (what a frame loaded or freed reached the binary when it ran),
-//! within `MOST_BYTES`, the frames farthest from the one shown going first.
+//! Frames computed by the code running now, kept to be shown again without running anything: the last
+//! ones played (what the binary drew, handed back), and those F8 computes while paused. A step over
+//! frames computed already costs nothing. They go when the code changes. Only the drawing is kept (what
+//! a frame loaded or freed reached the binary when it ran), within a memory cap, the frames farthest
+//! from the one shown going first.
 
 use std::collections::BTreeMap;
 
 use contract::{DrawCommand, Frame};
 
-/// The most drawing kept, about: a few seconds of a game that draws a few hundred things a frame.
+/// The most drawing kept while paused, about: a few seconds of a game that draws a few hundred things a
+/// frame...
 const MOST_BYTES: usize = 32 << 20;
+/// ...and while playing (the last frames played, for a step back as F8 pauses).
+pub const MOST_BYTES_PLAYING: usize = 8 << 20;
 
-#[derive(Default)]
 pub struct Computed {
     frames: BTreeMap<u64, Frame>,
     bytes: usize,
+    most_bytes: usize,
+}
+
+impl Default for Computed {
+    fn default() -> Self {
+        Computed { frames: BTreeMap::new(), bytes: 0, most_bytes: MOST_BYTES }
+    }
 }
 
 impl Computed {
+    pub fn with_most_bytes(most_bytes: usize) -> Self {
+        Computed { most_bytes, ..Computed::default() }
+    }
+
+    /// The frames kept so far, to keep computing within `MOST_BYTES` (F8 pauses).
+    pub fn paused(self) -> Self {
+        Computed { most_bytes: MOST_BYTES, ..self }
+    }
+
     /// Keeps what `frame` (the frame numbered `at`) drew, making room away from `shown`.
     pub fn keep(&mut self, at: u64, frame: &Frame, shown: u64) {
+        self.keep_drawing(at, Frame { draw: frame.draw.clone(), ..without_drawing(frame) }, shown);
+    }
+
+    /// As [`Computed::keep`], with a frame the binary has drawn and let go of.
+    pub fn keep_drawing(&mut self, at: u64, frame: Frame, shown: u64) {
         let drawing =
-            Frame { draw: frame.draw.clone(), cursor: frame.cursor, rand_state: frame.rand_state, ..Frame::default() };
+            Frame { draw: frame.draw, cursor: frame.cursor, rand_state: frame.rand_state, ..Frame::default() };
         self.bytes += bytes(&drawing);
         if let Some(replaced) = self.frames.insert(at, drawing) {
             self.bytes -= bytes(&replaced);
         }
-        while self.bytes > MOST_BYTES && self.frames.len() > 1 {
+        while self.bytes > self.most_bytes && self.frames.len() > 1 {
             let (first, last) = (*self.frames.keys().next().unwrap(), *self.frames.keys().next_back().unwrap());
             let farthest = if shown.abs_diff(first) > shown.abs_diff(last) { first } else { last };
             let dropped = self.frames.remove(&farthest).unwrap();
@@ -40,12 +64,12 @@ impl Computed {
 
     /// The code changed: nothing kept is what it would draw.
     pub fn clear(&mut self) {
-        *self = Computed::default();
+        *self = Computed::with_most_bytes(self.most_bytes);
     }
 
     /// Whether more frames would push out others.
     pub fn nearly_full(&self) -> bool {
-        self.bytes > MOST_BYTES / 4 * 3
+        self.bytes > self.most_bytes / 4 * 3
     }
 
     /// The first frame of the run of computed frames that ends with `at` (`at + 1` if `at` is not one).
@@ -65,6 +89,11 @@ impl Computed {
         }
         next
     }
+}
+
+/// A frame without its drawing and all it asked of the binary besides (`draw` is to be filled in).
+fn without_drawing(frame: &Frame) -> Frame {
+    Frame { cursor: frame.cursor, rand_state: frame.rand_state, ..Frame::default() }
 }
 
 /// Memory a kept frame holds, about.
@@ -95,6 +124,9 @@ mod tests {
             computed.keep(at, &drawing(big), 2);
         }
         assert!(computed.bytes <= MOST_BYTES && computed.nearly_full());
+        let mut playing = Computed::with_most_bytes(MOST_BYTES_PLAYING);
+        playing.keep_drawing(7, drawing(1), 7);
+        assert_eq!(playing.paused().get(7).map(|frame| frame.draw.len()), Some(1));
         assert!(computed.get(2).is_some() && computed.get(8).is_none(), "the farthest from the frame shown went");
         computed.clear();
         assert!(computed.get(2).is_none() && computed.bytes == 0);

@@ -31,6 +31,8 @@ struct Snapshot {
     /// The frame it was taken before.
     frame: u64,
     state: Saved,
+    /// Which build of the library took it (see `History::new_build`).
+    build: u64,
 }
 
 #[derive(Default)]
@@ -51,6 +53,8 @@ pub struct History {
     bytes: usize,
     /// The play time the kept input covers, kept up to date (summing it every frame would read it all).
     seconds: f32,
+    /// The build of the library running now, counted from the first.
+    build: u64,
 }
 
 impl History {
@@ -81,7 +85,7 @@ impl History {
     /// Keeps the state from before `frame`, run again (see [`History::snapshot_due_at`]).
     pub fn keep_at(&mut self, frame: u64, state: Saved) {
         self.bytes += state.len();
-        self.snapshots.push_back(Snapshot { frame, state });
+        self.snapshots.push_back(Snapshot { frame, state, build: self.build });
     }
 
     /// Drops the snapshots after `frame`: the code that computed them has changed. Play after it is
@@ -104,7 +108,7 @@ impl History {
             self.bytes -= replaced.state.len();
         }
         self.bytes += state.len();
-        self.snapshots.push_back(Snapshot { frame: self.next, state });
+        self.snapshots.push_back(Snapshot { frame: self.next, state, build: self.build });
         while self.off && self.snapshots.len() > 1 {
             self.drop_oldest();
         }
@@ -141,6 +145,7 @@ impl History {
             next: self.next,
             every: self.every,
             frame_time: self.frame_time,
+            build: self.build,
             ..History::default()
         };
     }
@@ -187,6 +192,21 @@ impl History {
         let snapshot = self.snapshots.iter().rev().find(|snapshot| snapshot.frame <= from.min(frame))?;
         let range = (snapshot.frame - first) as usize..=(frame - first) as usize;
         Some((snapshot.frame, snapshot.state.clone(), self.inputs.range(range).cloned().collect()))
+    }
+
+    /// A new build of the library runs from now on: a snapshot an earlier one took may have another
+    /// `State`, which takes the longer way to restore.
+    pub fn new_build(&mut self) {
+        self.build += 1;
+    }
+
+    /// Whether the snapshot of `frame` was taken by the build running now.
+    pub fn taken_by_this_build(&self, frame: u64) -> bool {
+        self.snapshots
+            .iter()
+            .rev()
+            .find(|snapshot| snapshot.frame == frame)
+            .is_some_and(|snapshot| snapshot.build == self.build)
     }
 
     /// The frame of the last snapshot at or before `frame`.
@@ -303,6 +323,18 @@ mod tests {
         assert!((history.seconds() - 100.0 / 60.0).abs() < 1e-3);
         assert_eq!(history.frame_seconds_from(99, 1.0), 39, "a second before frame 99, at 60 frames a second");
         assert_eq!(history.frame_seconds_from(10, 5.0), 0, "no further back than what is kept");
+    }
+
+    #[test]
+    fn each_snapshot_knows_whether_the_build_running_now_took_it() {
+        let mut history = History::default();
+        history.keep(b"0".to_vec(), Duration::from_micros(1));
+        assert!(history.taken_by_this_build(0));
+        history.new_build();
+        assert!(!history.taken_by_this_build(0), "an earlier build's");
+        history.ran(&Input::default(), Duration::from_millis(1));
+        history.keep_at(1, b"1".to_vec());
+        assert!(history.taken_by_this_build(1) && !history.taken_by_this_build(2), "none of frame 2");
     }
 
     #[test]

@@ -88,7 +88,6 @@ impl HotGame {
             return Some(self.compute_ahead());
         }
         let (shown, new_code, state_at) = (rewound.shown, std::mem::take(&mut rewound.new_code), rewound.state_at);
-        rewound.ahead = None;
         if new_code {
             rewound.computed.clear();
             rewound.ahead_failed = false;
@@ -96,6 +95,8 @@ impl HotGame {
             // Shown as it was computed; the state stays where it is (Enter and F7 take it on from there).
             return Some(Some(self.with_pending(frame)));
         }
+        // The state moves to the moment shown: the frames being computed ahead start again from there.
+        rewound.ahead = None;
         let frame = self.show(shown, new_code, state_at);
         let computed = frame.is_some() && self.paused.is_none();
         self.rewound.as_mut()?.state_at = computed.then_some(shown);
@@ -134,6 +135,8 @@ impl HotGame {
             println!("[hot] F8: no play kept yet.");
             return;
         };
+        // The frames the binary hands back from here on are not play to keep: its numbers may be played again.
+        self.numbers = (None, None);
         self.rewound = Some(Rewound {
             shown: last,
             paused_state,
@@ -143,7 +146,7 @@ impl HotGame {
             state_at: Some(last),
             held: None,
             dragging: false,
-            computed: Computed::default(),
+            computed: std::mem::take(&mut self.played).paused(),
             ahead: None,
             ahead_failed: false,
             pending: None,
@@ -289,7 +292,11 @@ impl HotGame {
     fn next_to_compute_ahead(&mut self) -> Option<(u64, u64)> {
         let (first, last) = self.history.frames()?;
         let rewound = self.rewound.as_ref()?;
-        let below = rewound.computed.first_of_run_to(rewound.shown);
+        // As play pauses, the frame on screen is the binary's, and the ones before it are kept.
+        let below = match rewound.computed.first_of_run_to(rewound.shown) {
+            none if none > rewound.shown && rewound.shown > 0 => rewound.computed.first_of_run_to(rewound.shown - 1),
+            below => below,
+        };
         let (from, to) = if below > first {
             (self.history.snapshot_at_or_before(below - 1)?, below - 1)
         } else {
@@ -303,6 +310,11 @@ impl HotGame {
             return Some((from, to));
         }
         let (start, snapshot, _) = self.history.replay_to(from, from)?;
+        // An earlier build's snapshot may have another `State`, read the JSON way: up to a second at
+        // 100,000 entities (docs/bench.md), too long to take unasked.
+        if !self.history.taken_by_this_build(start) {
+            return None;
+        }
         let restored = library::restore_state(&snapshot, "").afresh.is_none();
         let rewound = self.rewound.as_mut()?;
         rewound.state_at = None;

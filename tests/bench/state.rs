@@ -19,7 +19,7 @@ const RELOADS: usize = 3;
 
 pub struct Row {
     entities: usize,
-    /// The state as a reload hands it over (JSON), bytes.
+    /// The state as JSON (`state.json`, kept for the next start), bytes.
     state_bytes: u64,
     /// CPU time per frame with the history kept, and without.
     with_history: Duration,
@@ -187,13 +187,12 @@ pub fn report(rows: &[Row]) -> String {
          under `just dev`: CPU time per frame from outside ({} s after {} s of start-up), with F8's history \
          and without (`HOT_REWIND=off`, which keeps only the newest snapshot, for a panic or an endless loop), \
          the main-thread pause of {RELOADS} reloads after an edit of code only (from the swap's start to the new \
-         code's first frame done: the state handed over as JSON, saved, then restored, where it reads back as \
-         it was saved, so nothing is compared) and of one that adds a \
-         field to `State` (every value compared), what F8 said it kept after about {} s, and from F8's pause \
+         code's first frame done: the state handed over, saved, then read straight back, as nothing in `State` \
+         changed) and of one that adds a field to `State` (read the JSON way: every value compared), what F8 said it kept after about {} s, and from F8's pause \
          the time from an arrow key to the window showing the frame before (Left) or the one a second \
          before (Shift+Left), each the median of {STEPS}, read from the window's pixels (a screenshot's own \
          time beside it, part of each):\n\n\
-         | entities | state as handed over | CPU per frame, history | without | ratio | reload pause, code edit (median, max) | `State` edit | F8 kept | F8: a frame back | a second back | screenshot |\n\
+         | entities | the state as JSON (`state.json`) | CPU per frame, history | without | ratio | reload pause, code edit (median, max) | `State` edit | F8 kept | F8: a frame back | a second back | screenshot |\n\
          |---|---|---|---|---|---|---|---|---|---|---|\n",
         MEASURE.as_secs(),
         SETTLE.as_secs(),
