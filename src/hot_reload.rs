@@ -119,9 +119,9 @@ impl HotGame {
     }
 
     /// The frame the binary drew before the one it was given last, handed back: kept with the last frames
-    /// played, if it was one.
+    /// played, if it was one (not with `HOT_REWIND=off`: no F8).
     pub fn drawn(&mut self, frame: Frame) {
-        if let Some(at) = self.numbers.0.take() {
+        if let Some(at) = self.numbers.0.take().filter(|_| !self.history.off) {
             self.played.keep_drawing(at, frame, at);
         }
     }

@@ -309,12 +309,12 @@ impl HotGame {
         if rewound.state_at.is_some_and(|at| at + 1 == from) {
             return Some((from, to));
         }
-        let (start, snapshot, _) = self.history.replay_to(from, from)?;
         // An earlier build's snapshot may have another `State`, read the JSON way: up to a second at
         // 100,000 entities (docs/bench.md), too long to take unasked.
-        if !self.history.taken_by_this_build(start) {
+        if !self.history.snapshot_at_or_before(from).is_some_and(|start| self.history.taken_by_this_build(start)) {
             return None;
         }
+        let (start, snapshot, _) = self.history.replay_to(from, from)?;
         let restored = library::restore_state(&snapshot, "").afresh.is_none();
         let rewound = self.rewound.as_mut()?;
         rewound.state_at = None;
