@@ -55,6 +55,8 @@ pub struct History {
     seconds: f32,
     /// The build of the library running now, counted from the first.
     build: u64,
+    /// Earlier builds whose snapshots the running one takes the long way (see `History::slow_to_restore`).
+    slow_builds: Vec<u64>,
 }
 
 impl History {
@@ -200,13 +202,25 @@ impl History {
         self.build += 1;
     }
 
-    /// Whether the snapshot of `frame` was taken by the build running now.
-    pub fn taken_by_this_build(&self, frame: u64) -> bool {
-        self.snapshots
-            .iter()
-            .rev()
-            .find(|snapshot| snapshot.frame == frame)
-            .is_some_and(|snapshot| snapshot.build == self.build)
+    /// Whether the snapshot of `frame` restores quickly enough to be taken unasked: taken by the build
+    /// running now, or by an earlier one not found slow ([`History::slow_to_restore`]).
+    pub fn quick_to_restore(&self, frame: u64) -> bool {
+        self.snapshot(frame)
+            .is_some_and(|snapshot| snapshot.build == self.build || !self.slow_builds.contains(&snapshot.build))
+    }
+
+    /// The snapshot of `frame` took the long way to restore (the JSON way: a value its `State` had that
+    /// the running one does not take), as every one its build took will.
+    pub fn slow_to_restore(&mut self, frame: u64) {
+        if let Some(build) = self.snapshot(frame).map(|snapshot| snapshot.build)
+            && build != self.build
+        {
+            self.slow_builds.push(build);
+        }
+    }
+
+    fn snapshot(&self, frame: u64) -> Option<&Snapshot> {
+        self.snapshots.iter().rev().find(|snapshot| snapshot.frame == frame)
     }
 
     /// The frame of the last snapshot at or before `frame`.
@@ -326,15 +340,19 @@ mod tests {
     }
 
     #[test]
-    fn each_snapshot_knows_whether_the_build_running_now_took_it() {
+    fn an_earlier_builds_snapshots_are_taken_unasked_until_one_restores_the_long_way() {
         let mut history = History::default();
         history.keep(b"0".to_vec(), Duration::from_micros(1));
-        assert!(history.taken_by_this_build(0));
+        assert!(history.quick_to_restore(0));
         history.new_build();
-        assert!(!history.taken_by_this_build(0), "an earlier build's");
+        assert!(history.quick_to_restore(0), "an earlier build's, not found slow");
+        history.slow_to_restore(0);
+        assert!(!history.quick_to_restore(0), "an earlier build's, found slow");
         history.ran(&Input::default(), Duration::from_millis(1));
         history.keep_at(1, b"1".to_vec());
-        assert!(history.taken_by_this_build(1) && !history.taken_by_this_build(2), "none of frame 2");
+        assert!(history.quick_to_restore(1) && !history.quick_to_restore(2), "none of frame 2");
+        history.slow_to_restore(1);
+        assert!(history.quick_to_restore(1), "the build running now takes its own quickly");
     }
 
     #[test]

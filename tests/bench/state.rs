@@ -188,7 +188,7 @@ pub fn report(rows: &[Row]) -> String {
          and without (`HOT_REWIND=off`, which keeps only the newest snapshot, for a panic or an endless loop), \
          the main-thread pause of {RELOADS} reloads after an edit of code only (from the swap's start to the new \
          code's first frame done: the state handed over, saved, then read straight back, as nothing in `State` \
-         changed) and of one that adds a field to `State` (read the JSON way: every value compared), what F8 said it kept after about {} s, and from F8's pause \
+         changed) and of one that adds a field to `State` (read by its fields' names, then what was saved and what was read compared in outline), what F8 said it kept after about {} s, and from F8's pause \
          the time from an arrow key to the window showing the frame before (Left) or the one a second \
          before (Shift+Left), each the median of {STEPS}, read from the window's pixels (a screenshot's own \
          time beside it, part of each):\n\n\

@@ -4,11 +4,13 @@
 //!
 //! It describes itself as JSON does, so nothing is lost when `State` changes: every struct names its
 //! fields (once, in a table at the end, not per value) and every value has a tag. A new build reads it
-//! straight into `State` only where each struct has exactly the fields it was saved with, in the same
-//! order, and each value has the kind it asks for ([`read`]); anywhere else the read stops, and the
-//! restore goes the JSON way instead: this text turned into JSON's values ([`to_value`]), where a changed
-//! `State` is compared field by field and every value it does not take is kept and reported
-//! (`restore.rs`). So JSON's rules (and its reports) still decide what a changed `State` takes.
+//! straight into `State`: each struct in order where it has exactly the fields it was saved with, by its
+//! fields' names where they changed, as JSON would, and each value only as the kind it was saved as
+//! ([`read`]). The restore then compares the two in outline ([`to_outline`]) to name the fields that
+//! started from their default. Where a value was not taken or no longer fits, it goes the JSON way: this
+//! text turned into JSON's values ([`to_value`]), compared field by field, and every value `State` does
+//! not take kept and reported (`restore.rs`). So JSON's rules (and its reports) decide what a changed
+//! `State` takes.
 //!
 //! Layout: `MAGIC`, one value, the table (names, then shapes: a struct's name and its fields, as indexes
 //! of names), then where the table starts (`u32`). Numbers are little-endian, lengths `u32`.
@@ -19,7 +21,7 @@ mod value;
 mod write;
 
 pub use read::{Read, from_saved};
-pub use value::{to_json, to_value};
+pub use value::{to_json, to_outline, to_value};
 pub use write::write;
 
 pub const MAGIC: &[u8; 8] = b"hotstat1";

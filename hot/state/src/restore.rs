@@ -6,8 +6,9 @@
 //! that no longer fits its field is taken out and kept instead of failing the whole state, and fields
 //! that started from their default are named.
 //!
-//! How: the saved JSON is read as a tree of values and handed to `State` whole, as serde would; then the
-//! new state, written back out, is compared with what it was given. A key it was given and does not
+//! How: the saved state is read into `State` as serde would read it from JSON (straight from the binary
+//! format, or, where a value no longer fits, as a tree of JSON's values, taking values out until it
+//! reads); then the new state, written back out, is compared with what it was given. A key it was given and does not
 //! have was not taken, unless a key it has and was not given holds the same value (an alias took it);
 //! a key it has and was not given started from its default. Only the game's own `State` is compiled in
 //! the game's crate, once for reading and once for writing, as any JSON hand-over needs: everything here
@@ -20,8 +21,8 @@ use crate::{Restored, Saved, binary};
 /// Where the restored state goes: the game's `Option<State>`, behind a trait object so that nothing
 /// here is generic over it.
 pub(crate) trait Slot {
-    /// Reads the state straight from its binary format where nothing changed (`binary/read.rs`), or says
-    /// why not; `Ok(true)` if that read vouches that every saved value was taken.
+    /// Reads the state straight from its binary format (`binary/read.rs`), or says why not; `Ok(true)` if
+    /// that read vouches that every saved value was taken (nothing in `State` changed).
     fn read_saved(&mut self, saved: &[u8]) -> Result<bool, String>;
     /// Reads the state from `value`, or says what serde said.
     fn read(&mut self, value: &Value) -> Result<(), String>;
@@ -45,11 +46,13 @@ pub(crate) fn restore(saved: &[u8], kept: &str, slot: &mut dyn Slot) -> Restored
     let mut report = Restored::default();
     // Most reloads change code, not `State`: then every struct has the fields it was saved with, the
     // state is read straight from the binary format, and everything carried over with nothing to compare.
-    // A read that cannot vouch for that (serde buffered a part of it) is checked by writing the state
-    // again: the same bytes, and everything carried over. Anything else (a field added, removed, renamed
-    // or retyped; a map in another order), or values kept from an earlier restore, goes on below, the
-    // JSON way (docs/bench.md has what each costs, in the state rows).
+    // A read that cannot vouch for that (a struct read by its fields' names, or a part serde buffered) is
+    // checked by writing the state again: the same bytes, and everything carried over; else the two are
+    // compared in outline (each array's first item: all `compare` looks at), which names the fields that
+    // started from their default. A value not taken, one that no longer fits, or values kept from an
+    // earlier restore, go on below, the JSON way (docs/bench.md has what each costs, in the state rows).
     let mut written = None;
+    let mut new = None;
     if kept.is_empty() && binary::is_binary(saved) {
         match slot.read_saved(saved) {
             Ok(true) => return report,
@@ -57,6 +60,14 @@ pub(crate) fn restore(saved: &[u8], kept: &str, slot: &mut dyn Slot) -> Restored
                 written = slot.write();
                 if written.as_deref() == Some(saved) {
                     return report;
+                }
+                new = written.as_deref().and_then(|written| binary::to_outline(written).ok());
+                if let (Some(new), Ok(old)) = (&new, binary::to_outline(saved)) {
+                    let (not_taken, defaulted) = compared(&old, new);
+                    if not_taken.is_empty() {
+                        report.defaulted = dedup(defaulted.iter().map(|at| display(at)));
+                        return report;
+                    }
                 }
             }
             Err(_) => {}
@@ -98,10 +109,10 @@ pub(crate) fn restore(saved: &[u8], kept: &str, slot: &mut dyn Slot) -> Restored
 
     // What the new state holds, compared with what it was given.
     // (Read once, as the fast path above read it, if it did.)
-    let new = written.or_else(|| slot.write()).and_then(|saved| binary::to_value(&saved).ok()).unwrap_or(Value::Null);
-    let mut not_taken = Vec::new();
-    let mut defaulted = Vec::new();
-    compare(&old, &new, &mut Vec::new(), &mut not_taken, &mut defaulted);
+    let new = new
+        .or_else(|| written.or_else(|| slot.write()).and_then(|saved| binary::to_outline(&saved).ok()))
+        .unwrap_or(Value::Null);
+    let (not_taken, mut defaulted) = compared(&old, &new);
     defaulted.retain(|at| !unfit.iter().any(|(unfit, _)| unfit == at));
 
     for at in &not_taken {
@@ -133,6 +144,13 @@ pub(crate) fn restore(saved: &[u8], kept: &str, slot: &mut dyn Slot) -> Restored
         report.not_taken = Value::Array(kept).to_string();
     }
     report
+}
+
+/// The places of `old` that `new` did not take, and those of `new` that started from their default.
+fn compared(old: &Value, new: &Value) -> (Vec<Vec<Step>>, Vec<Vec<Step>>) {
+    let (mut not_taken, mut defaulted) = (Vec::new(), Vec::new());
+    compare(old, new, &mut Vec::new(), &mut not_taken, &mut defaulted);
+    (not_taken, defaulted)
 }
 
 /// Walks objects present on both sides, and the first element of arrays present on both (`Index(0)`

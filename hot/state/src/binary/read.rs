@@ -4,11 +4,13 @@
 //! crate, at opt-level 0, with `State`: each is kept to a line or two that calls the work done here, in
 //! methods that are not generic and so compiled in this crate, optimized.
 //!
-//! A struct is read only if the new build's struct has the same fields, in the same order, as the one
-//! that saved it, and a value only as the kind it was saved as (a number as any number, as JSON does).
-//! Anything else stops the read with an error, and the restore takes the JSON way, which compares and
-//! reports (`restore.rs`). A read that went through serde's buffering (`deserialize_any`, maps) cannot
-//! vouch that no value was dropped on the way: [`Read::vouched`] says so, and the restore then checks.
+//! A struct whose new build has the same fields, in the same order, as the one that saved it is read in
+//! order; one whose fields changed (added, removed, renamed with an alias, moved) is read by its fields'
+//! names, as JSON would read it. A value is read only as the kind it was saved as (a number as any
+//! number, as JSON does): anything else stops the read with an error, and the restore takes the JSON way,
+//! which finds the values that no longer fit (`restore.rs`). A read by names, or through serde's
+//! buffering (`deserialize_any`, maps), cannot vouch that no value was dropped on the way:
+//! [`Read::vouched`] says so, and the restore then compares what was saved with what was read.
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
@@ -26,8 +28,9 @@ pub fn from_saved<'de, S: de::Deserialize<'de>>(saved: &'de [u8]) -> Result<(S, 
 pub struct Read<'de> {
     bytes: Bytes<'de>,
     table: Table<'de>,
-    /// For each shape, the address of the new build's field list found to be the same as its fields.
-    same_fields: Vec<(usize, usize)>,
+    /// For each shape, the address of the new build's field list last compared with its fields, and
+    /// whether they were the same.
+    same_fields: Vec<((usize, usize), bool)>,
     vouched: bool,
     /// A map's key is being read: JSON has every key as a string, so a number or a bool saved as a key
     /// reads as one where a string is asked for (as `"1"`).
@@ -60,6 +63,16 @@ enum Any<'de> {
     Variant(&'de str),
 }
 
+/// How a struct (or a map) is read.
+enum Fields {
+    /// Its fields in order, as many as this.
+    InOrder(u32),
+    /// By name: the struct was saved with other fields (this shape of the table).
+    ByName(usize),
+    /// A map's entries, as many as this.
+    Entries(u32),
+}
+
 enum Number {
     U64(u64),
     I64(i64),
@@ -78,7 +91,7 @@ fn address(fields: &'static [&'static str]) -> (usize, usize) {
 impl<'de> Read<'de> {
     pub fn new(saved: &'de [u8]) -> Result<Self, Error> {
         let (input, table) = split(saved)?;
-        let same_fields = vec![(0, 0); table.shapes.len()];
+        let same_fields = vec![((0, 0), false); table.shapes.len()];
         Ok(Read { bytes: Bytes { input, at: 0 }, table, same_fields, vouched: true, key: false })
     }
 
@@ -200,24 +213,44 @@ impl<'de> Read<'de> {
         self.bytes.u32()
     }
 
-    fn map(&mut self) -> Result<u32, Error> {
+    fn map(&mut self) -> Result<Fields, Error> {
+        match self.bytes.u8()? {
+            tag::MAP => Ok(Fields::Entries(self.map_length()?)),
+            // A struct that became a map, as JSON reads it.
+            tag::STRUCT => {
+                self.vouched = false;
+                let shape = self.bytes.u32()? as usize;
+                self.table.shapes.get(shape).ok_or_else(|| Error("a shape not in the table".into()))?;
+                Ok(Fields::ByName(shape))
+            }
+            other => Err(unexpected("a map", other)),
+        }
+    }
+
+    fn map_length(&mut self) -> Result<u32, Error> {
         self.vouched = false;
-        self.expect(tag::MAP, "a map")?;
         self.bytes.u32()
     }
 
-    /// How many fields follow, if the struct saved here has exactly `fields`, in this order.
-    fn struct_fields(&mut self, fields: &'static [&'static str]) -> Result<u32, Error> {
-        self.expect(tag::STRUCT, "a struct")?;
-        let shape = self.bytes.u32()? as usize;
+    /// How the struct saved here is read as one with `fields`.
+    fn struct_fields(&mut self, fields: &'static [&'static str]) -> Result<Fields, Error> {
+        let shape = match self.bytes.u8()? {
+            tag::STRUCT => self.bytes.u32()? as usize,
+            // A map that became a struct, as JSON reads it.
+            tag::MAP => return Ok(Fields::Entries(self.map_length()?)),
+            other => return Err(unexpected("a struct", other)),
+        };
         let saved = &self.table.shapes.get(shape).ok_or_else(|| Error("a shape not in the table".into()))?.1;
-        if self.same_fields[shape] != address(fields) {
-            if saved.len() != fields.len() || saved.iter().zip(fields).any(|(saved, field)| saved != field) {
-                return Err(Error(format!("the struct's fields changed: {saved:?} were saved, {fields:?} are read")));
-            }
-            self.same_fields[shape] = address(fields);
+        let (address_read, same) = &mut self.same_fields[shape];
+        if *address_read != address(fields) {
+            *address_read = address(fields);
+            *same = saved.len() == fields.len() && saved.iter().zip(fields).all(|(saved, field)| saved == field);
         }
-        Ok(fields.len() as u32)
+        if *same {
+            return Ok(Fields::InOrder(fields.len() as u32));
+        }
+        self.vouched = false;
+        Ok(Fields::ByName(shape))
     }
 
     /// The kind of variant and its name.
@@ -248,6 +281,21 @@ impl<'de> Read<'de> {
 
     fn field_name(&self, shape: usize, index: usize) -> &'de str {
         self.table.shapes[shape].1[index]
+    }
+}
+
+/// A struct's fields (or a map's entries) as `fields` says to read them.
+#[allow(clippy::question_mark, reason = "no `?` at opt-level 0, above `numbers!`")]
+fn fields<'de, V: Visitor<'de>>(
+    read: &mut Read<'de>,
+    fields: Result<Fields, Error>,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    match fields {
+        Ok(Fields::InOrder(count)) => items(read, Ok(count), visitor),
+        Ok(Fields::ByName(shape)) => visitor.visit_map(FieldsByName { read, shape, next: 0 }),
+        Ok(Fields::Entries(count)) => visitor.visit_map(Entries { read, left: count }),
+        Err(error) => Err(error),
     }
 }
 
@@ -388,8 +436,8 @@ impl<'de> Deserializer<'de> for &mut Read<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let count = self.map()?;
-        visitor.visit_map(Entries { read: self, left: count })
+        let entries = self.map();
+        fields(self, entries, visitor)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -398,8 +446,8 @@ impl<'de> Deserializer<'de> for &mut Read<'de> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let count = self.struct_fields(fields);
-        items(self, count, visitor)
+        let read_as = self.struct_fields(fields);
+        self::fields(self, read_as, visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(

@@ -99,31 +99,63 @@ fn as_json_values_it_is_what_serde_json_writes() {
 }
 
 #[test]
-fn a_struct_whose_fields_changed_is_not_read_straight() {
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)]
+fn a_struct_whose_fields_changed_is_read_by_name_as_json_would_and_not_vouched_for() {
+    #[derive(Debug, Deserialize, PartialEq)]
     struct Renamed {
+        #[serde(alias = "x")]
         across: f32,
         y: f32,
     }
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)]
+    #[derive(Debug, Deserialize, PartialEq)]
     struct Added {
         x: f32,
         y: f32,
         #[serde(default)]
         z: f32,
     }
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)]
+    #[derive(Debug, Deserialize, PartialEq)]
     struct Reordered {
         y: f32,
         x: f32,
     }
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Removed {
+        y: f32,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Required {
+        x: f32,
+        w: f32,
+    }
     let point = saved(&Point { x: 1.0, y: 2.0 });
-    assert!(from_saved::<Renamed>(&point).is_err());
-    assert!(from_saved::<Added>(&point).is_err());
-    assert!(from_saved::<Reordered>(&point).is_err());
+    assert_eq!(from_saved::<Renamed>(&point).unwrap(), (Renamed { across: 1.0, y: 2.0 }, false));
+    assert_eq!(from_saved::<Added>(&point).unwrap(), (Added { x: 1.0, y: 2.0, z: 0.0 }, false));
+    assert_eq!(from_saved::<Reordered>(&point).unwrap(), (Reordered { y: 2.0, x: 1.0 }, false));
+    assert_eq!(from_saved::<Removed>(&point).unwrap(), (Removed { y: 2.0 }, false));
+    assert!(from_saved::<Required>(&point).unwrap_err().0.contains("missing field `w`"));
+    // The same struct, many times: the comparison of its fields is remembered, either way.
+    let points = saved(&vec![Point { x: 1.0, y: 2.0 }; 3]);
+    assert_eq!(from_saved::<Vec<Added>>(&points).unwrap().0.len(), 3);
+    assert!(from_saved::<Vec<Point>>(&points).unwrap().1);
+    // A map that became a struct, and a struct that became a map, as JSON reads them.
+    let map = saved(&BTreeMap::from([("x", 1.0_f32), ("y", 2.0)]));
+    assert_eq!(from_saved::<Reordered>(&map).unwrap().0, Reordered { y: 2.0, x: 1.0 });
+    assert_eq!(from_saved::<BTreeMap<String, f32>>(&point).unwrap().0.len(), 2);
+}
+
+#[test]
+fn an_outline_has_each_arrays_first_item_only() {
+    #[derive(Serialize)]
+    struct Outlined {
+        points: Vec<Point>,
+        none: Vec<u8>,
+        end: &'static str,
+    }
+    let outlined = Outlined { points: vec![Point { x: 1.0, y: 2.0 }, Point::default()], none: Vec::new(), end: "end" };
+    let expected = serde_json::json!({"points": [{"x": 1.0, "y": 2.0}], "none": [], "end": "end"});
+    assert_eq!(to_outline(&saved(&outlined)).unwrap(), expected);
+    assert_eq!(to_outline(&serde_json::to_vec(&outlined).unwrap()).unwrap(), expected);
 }
 
 #[test]
