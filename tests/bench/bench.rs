@@ -37,15 +37,15 @@ fn main() {
     // `BENCH_ONLY=bevy just bench`: the bevy starter alone (its two cold builds of Bevy take a quarter of
     // an hour); `BENCH_ONLY=game`: the game starter's reloads alone (no scenes, no ui or bevy starter);
     // `BENCH_ONLY=macroquad`: the game starter's reloads, its scenes and memory (no ui or bevy starter);
-    // `BENCH_ONLY=state`: what a growing `State` costs, alone; `BENCH_ONLY=game+ui`: the game starter's
-    // reloads and the ui starter's.
+    // `BENCH_ONLY=state`: what a growing `State` costs, alone; `BENCH_ONLY=game+ui`, `game+bevy` or
+    // `game+ui+bevy`: the game starter's reloads and those of the starters named, in one run.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let named = |starter: &str| only.is_empty() || only.split('+').any(|part| part == starter);
     if only == "bevy" {
         return write_report(&bevy::report(&bevy::run(&x, edits), &[], &[]));
     }
     let scenes = !only.starts_with("game");
-    let with_ui = only.is_empty() || only == "game+ui";
-    let with_bevy = only.is_empty();
+    let (with_ui, with_bevy) = (named("ui"), named("bevy"));
     let scratch = Scratch::new("hot-template-bench");
     let project = support::generate(&scratch, NAME, &[]);
     if only == "state" {

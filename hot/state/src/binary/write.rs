@@ -157,22 +157,20 @@ impl<'a> StructWriter<'a> {
     #[inline(never)]
     fn key(&mut self, key: &'static str) {
         if self.listed.is_none() {
-            let guessed = self.guess.map(|shape| shape as usize).filter(|&shape| {
-                let addresses = &self.writer.shape_addresses[shape];
-                self.matched < addresses.len() && addresses[self.matched] == address(key)
-            });
-            if guessed.is_some() {
+            if let Some(shape) = self.guess
+                && self.writer.shape_addresses[shape as usize].get(self.matched) == Some(&address(key))
+            {
                 self.matched += 1;
-            } else {
-                let (fields, addresses) = match self.guess {
-                    Some(shape) => (
-                        self.writer.shapes[shape as usize].1[..self.matched].to_vec(),
-                        self.writer.shape_addresses[shape as usize][..self.matched].to_vec(),
-                    ),
-                    None => (Vec::new(), Vec::new()),
-                };
-                self.listed = Some((fields, addresses));
+                return;
             }
+            let (fields, addresses) = match self.guess {
+                Some(shape) => (
+                    self.writer.shapes[shape as usize].1[..self.matched].to_vec(),
+                    self.writer.shape_addresses[shape as usize][..self.matched].to_vec(),
+                ),
+                None => (Vec::new(), Vec::new()),
+            };
+            self.listed = Some((fields, addresses));
         }
         if let Some((fields, addresses)) = &mut self.listed {
             fields.push(self.writer.name(key));
@@ -196,7 +194,9 @@ impl<'a> StructWriter<'a> {
             }
         };
         self.writer.fill(self.at, shape);
-        self.writer.last_shape.insert(address(self.name), shape);
+        if self.guess != Some(shape) {
+            self.writer.last_shape.insert(address(self.name), shape);
+        }
         Ok(())
     }
 }
